@@ -1,0 +1,105 @@
+/**
+ * The simulated browser's cookie jar for the simulated site.
+ *
+ * A real browser would keep `mysite.test`'s cookies itself, but a response built by a service
+ * worker cannot set them (and a page script can never set a `Cookie` header), so the simulated
+ * browser keeps its own jar. The rules (domain, path, expiry, HttpOnly, Secure, SameSite) are
+ * RFC 6265's, implemented by tough-cookie, the library MSW already ships.
+ */
+import { Cookie, CookieJar as ToughJar } from 'tough-cookie';
+
+export interface StoredCookie {
+	name: string;
+	value: string;
+	domain: string;
+	path: string;
+	/** Absolute expiry (ms since epoch), or `null` for a session cookie. */
+	expires: number | null;
+	httpOnly: boolean;
+	secure: boolean;
+	sameSite: 'Strict' | 'Lax' | 'None' | undefined;
+	/** The `Set-Cookie` line it came from, as the server sent it. */
+	setCookie: string;
+}
+
+export interface SendContext {
+	/** `http` for a request the browser sends; `script` for what `document.cookie` would show. */
+	api?: 'http' | 'script';
+	/** Whether the request is same-site or a cross-site navigation/subrequest (for SameSite). */
+	sameSite?: 'strict' | 'lax' | 'none';
+}
+
+type Listener = (cookies: StoredCookie[]) => void;
+
+export class CookieJar {
+	#jar = new ToughJar(undefined, { looseMode: false, rejectPublicSuffixes: false });
+	#listeners = new Set<Listener>();
+
+	/** The `Cookie` header value the browser would send to `url`, or `''`. */
+	cookieHeader(url: string, context: SendContext = {}): string {
+		return this.#jar.getCookieStringSync(url, {
+			http: (context.api ?? 'http') === 'http',
+			sameSiteContext: context.sameSite ?? 'strict'
+		});
+	}
+
+	/** Stores each `Set-Cookie` line of a response from `url`. Bad lines are ignored, as browsers do. */
+	store(url: string, setCookieLines: readonly string[]): void {
+		if (setCookieLines.length === 0) return;
+		for (const line of setCookieLines) {
+			this.#jar.setCookieSync(line, url, { ignoreError: true, sameSiteContext: 'strict' });
+		}
+		this.#emit();
+	}
+
+	/** Every cookie the jar holds that has not expired. */
+	list(): StoredCookie[] {
+		const cookies = this.#jar.serializeSync()?.cookies ?? [];
+		return cookies
+			.map((json) => Cookie.fromJSON(json))
+			.filter((c): c is Cookie => c !== null && c.TTL() > 0)
+			.map(toStored);
+	}
+
+	clear(): void {
+		this.#jar.removeAllCookiesSync();
+		this.#emit();
+	}
+
+	subscribe(listener: Listener): () => void {
+		this.#listeners.add(listener);
+		listener(this.list());
+		return () => this.#listeners.delete(listener);
+	}
+
+	#emit() {
+		const cookies = this.list();
+		for (const listener of this.#listeners) listener(cookies);
+	}
+}
+
+function toStored(c: Cookie): StoredCookie {
+	const expiry = c.expiryTime();
+	const sameSite = c.sameSite?.toLowerCase();
+	return {
+		name: c.key,
+		value: c.value,
+		domain: c.domain ?? '',
+		path: c.path ?? '/',
+		expires: expiry === Infinity || expiry === undefined ? null : expiry,
+		httpOnly: c.httpOnly,
+		secure: c.secure,
+		sameSite:
+			sameSite === 'strict'
+				? 'Strict'
+				: sameSite === 'lax'
+					? 'Lax'
+					: sameSite === 'none'
+						? 'None'
+						: undefined,
+		setCookie: c.toString()
+	};
+}
+
+/** The one jar of the simulated browser in this page. */
+export const browserJar = new CookieJar();
