@@ -36,7 +36,7 @@ export default ts.config(
 		ignores: [
 			'build/',
 			'build-*/',
-			'.svelte-kit/',
+			'.svelte-kit*/',
 			'static/mockServiceWorker.js',
 			'test-results/',
 			'playwright-report/'

@@ -8,6 +8,8 @@ const base = process.env.BASE_PATH ?? '';
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
+		// Separate output folders let several builds run side by side (e.g. BUILD_DIR=build-x KIT_OUT_DIR=.svelte-kit-x).
+		outDir: process.env.KIT_OUT_DIR ?? '.svelte-kit',
 		adapter: adapter({
 			pages: process.env.BUILD_DIR ?? 'build',
 			assets: process.env.BUILD_DIR ?? 'build',
