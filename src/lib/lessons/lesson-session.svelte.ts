@@ -1,0 +1,106 @@
+/**
+ * One lesson page's live state: the requests the student sent, the traces the stack produced on
+ * this page (from the trace bus, whoever sent them: a step's button, the stage's request form or
+ * the mini browser), the node the player should pause at, and the site settings in force.
+ *
+ * Requests are real `fetch` calls to the simulated origin; a response names its trace in the
+ * `X-Trace-Id` header. A browser follows redirects by itself, so one send can produce several
+ * traces: `Sent.traces` holds them all, the request as written first.
+ */
+import { onTrace } from '$lib/flow/trace-bus';
+import { SITE_ORIGIN } from '$lib/mocks/origin';
+import type { NodeId, Trace } from '$lib/sim/types';
+import { buildRequest, FormMemory } from './request-spec';
+import type { RequestSpec } from './schema';
+
+export interface Sent {
+	id: number;
+	label: string;
+	status: number;
+	statusText: string;
+	contentType: string;
+	body: string;
+	traces: Trace[];
+	error?: undefined;
+}
+export interface Failed {
+	id: number;
+	label: string;
+	error: string;
+}
+export type SendResult = Sent | Failed;
+
+let sendCounter = 0;
+
+export class LessonSession {
+	/** Every trace seen on this page, oldest first. */
+	traces = $state.raw<Trace[]>([]);
+	/** What each send gave, newest last. */
+	results = $state.raw<SendResult[]>([]);
+	/** The trace the stage shows. */
+	selected = $state<string | null>(null);
+	breakpoints = $state<NodeId[]>([]);
+	sending = $state(0);
+	readonly memory = new FormMemory();
+	#stop: (() => void) | null = null;
+
+	/** Starts listening to the trace bus; returns the function that stops. */
+	listen(): () => void {
+		this.#stop ??= onTrace((trace) => {
+			this.traces = [...this.traces, trace];
+			this.selected = trace.id;
+			this.memory.remember(trace.response.body);
+		});
+		return () => {
+			this.#stop?.();
+			this.#stop = null;
+		};
+	}
+
+	trace(id: string | null): Trace | undefined {
+		return id ? this.traces.find((t) => t.id === id) : undefined;
+	}
+
+	async send(spec: RequestSpec, label = spec.send): Promise<SendResult> {
+		const built = buildRequest(spec, this.memory);
+		const id = ++sendCounter;
+		const before = this.traces.length;
+		this.sending += 1;
+		let result: SendResult;
+		try {
+			const response = await fetch(SITE_ORIGIN + built.path, {
+				method: built.method,
+				headers: built.headers,
+				body: built.method === 'GET' || built.method === 'HEAD' ? undefined : built.body,
+				credentials: 'include'
+			});
+			const body = await response.text();
+			const last = response.headers.get('X-Trace-Id');
+			const traces = this.traces.slice(before);
+			const end = last ? traces.findIndex((t) => t.id === last) : -1;
+			this.memory.remember(body);
+			result = {
+				id,
+				label,
+				status: response.status,
+				statusText: response.statusText,
+				contentType: response.headers.get('Content-Type') ?? '',
+				body,
+				traces: end >= 0 ? traces.slice(0, end + 1) : traces
+			};
+		} catch (error) {
+			result = {
+				id,
+				label,
+				error:
+					error instanceof TypeError
+						? 'The simulated site did not answer this request. Reload the page and try again.'
+						: String(error)
+			};
+		} finally {
+			this.sending -= 1;
+		}
+		this.results = [...this.results, result];
+		return result;
+	}
+}
