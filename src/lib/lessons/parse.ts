@@ -115,6 +115,7 @@ export function parseLesson(file: string, source: string): Lesson {
 	let current: LessonPart = { html: '', steps: [] };
 	const counts: Partial<Record<StepType, number>> = {};
 	const ids = new Set<string>();
+	let stepBlocks = 0;
 	for (const block of blocks(split.body, split.bodyLine, issues)) {
 		if (block.kind === 'prose') {
 			if (current.steps.length > 0) {
@@ -127,6 +128,7 @@ export function parseLesson(file: string, source: string): Lesson {
 				.replaceAll('<pre>', '<pre tabindex="0">');
 			continue;
 		}
+		stepBlocks += 1;
 		counts[block.type] = (counts[block.type] ?? 0) + 1;
 		const parsed = parseYaml(block.text, block.line, STEP_SCHEMAS[block.type]);
 		if (!parsed.ok) {
@@ -148,7 +150,7 @@ export function parseLesson(file: string, source: string): Lesson {
 		current.steps.push(step);
 	}
 	if (current.html || current.steps.length) parts.push(current);
-	if (!parts.some((p) => p.steps.length > 0))
+	if (stepBlocks === 0)
 		issues.push({
 			line: split.bodyLine,
 			message: 'a lesson needs at least one step (```request, ```predict, ```challenge …)'

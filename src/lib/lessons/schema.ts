@@ -95,7 +95,8 @@ export const requestStepSchema = z
 	});
 
 const choiceSchema = z.strictObject({
-	text: z.string().min(1),
+	/** A number is fine too (`text: 404`): YAML reads it as one. */
+	text: z.union([z.string().min(1), z.number().transform(String)]),
 	correct: z.boolean().optional(),
 	/** True of the real trace exactly when this choice is right (checked by the self-test). */
 	check: traceCheckSchema.optional()

@@ -12,16 +12,28 @@ export interface LessonIssue {
 
 export type YamlResult<T> = { ok: true; value: T } | { ok: false; issues: LessonIssue[] };
 
-/** The line of the node at `path`, or of its nearest ancestor that exists. */
+/** The line of the key `key` in the map at `path`, if there is one. */
+function keyLine(doc: Document, counter: LineCounter, path: PropertyKey[], key: PropertyKey) {
+	const node = doc.getIn(path, true);
+	if (!isMap(node)) return undefined;
+	const pair = node.items.find((p) => isScalar(p.key) && p.key.value === key);
+	const range = (pair?.key as Node | undefined)?.range;
+	return range ? counter.linePos(range[0]).line : undefined;
+}
+
+/** The line of the node at `path` (its key's line, in a map), or of its nearest ancestor. */
 function lineOf(doc: Document, counter: LineCounter, path: PropertyKey[], key?: string): number {
+	if (key !== undefined) {
+		const line = keyLine(doc, counter, path, key);
+		if (line) return line;
+	}
+	if (path.length > 0) {
+		const line = keyLine(doc, counter, path.slice(0, -1), path[path.length - 1]);
+		if (line) return line;
+	}
 	for (let depth = path.length; depth >= 0; depth--) {
 		const node = doc.getIn(path.slice(0, depth), true) as Node | undefined;
 		if (node && typeof node === 'object' && 'range' in node && node.range) {
-			if (key !== undefined && depth === path.length && isMap(node)) {
-				const pair = node.items.find((p) => isScalar(p.key) && p.key.value === key);
-				const range = (pair?.key as Node | undefined)?.range;
-				if (range) return counter.linePos(range[0]).line;
-			}
 			return counter.linePos(node.range[0]).line;
 		}
 	}
@@ -66,7 +78,7 @@ export function parseYaml<S extends z.ZodType>(
 			}))
 		};
 	}
-	const result = schema.safeParse(doc.toJS() ?? {});
+	const result = schema.safeParse(doc.toJS() ?? {}, { reportInput: true });
 	if (result.success) return { ok: true, value: result.data };
 	return {
 		ok: false,

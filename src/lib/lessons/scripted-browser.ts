@@ -1,0 +1,81 @@
+/**
+ * A browser without a screen, for the self-test: it sends a lesson's requests to a simulated site
+ * the way the page's `fetch` does (cookies from its own jar, the CSRF token of the last form page,
+ * redirects followed), and keeps every trace. The lesson self-test runs each lesson through it.
+ */
+import { CookieJar } from '$lib/client/cookie-jar';
+import { SITE_ORIGIN } from '$lib/mocks/origin';
+import type { HandledRequest, SimRequest, Trace } from '$lib/sim/types';
+import { buildRequest, FormMemory } from './request-spec';
+import type { RequestSpec } from './schema';
+
+export type Handle = (request: SimRequest) => Promise<HandledRequest>;
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+export class ScriptedBrowser {
+	readonly traces: Trace[] = [];
+	readonly memory = new FormMemory();
+	readonly jar = new CookieJar();
+	#page = `${SITE_ORIGIN}/`;
+
+	constructor(private readonly handle: Handle) {}
+
+	/** Sends one request and follows redirects; returns its traces, the request as written first. */
+	async send(spec: RequestSpec): Promise<Trace[]> {
+		const built = buildRequest(spec, this.memory);
+		let method = built.method;
+		let url = SITE_ORIGIN + built.path;
+		let headers = built.headers;
+		let body = built.body;
+		const traces: Trace[] = [];
+		for (let hops = 0; hops < 10; hops++) {
+			const { response, trace } = await this.handle({
+				method,
+				url,
+				headers: this.#withBrowserHeaders(headers, url, method),
+				body
+			});
+			traces.push(trace);
+			this.traces.push(trace);
+			this.jar.store(
+				url,
+				response.headers.filter(([n]) => n.toLowerCase() === 'set-cookie').map(([, v]) => v)
+			);
+			this.memory.remember(response.body);
+			const location = response.headers.find(([n]) => n.toLowerCase() === 'location')?.[1];
+			if (!REDIRECTS.has(response.status) || !location) {
+				if (
+					(response.headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? '').includes(
+						'html'
+					)
+				)
+					this.#page = url;
+				break;
+			}
+			// As the Fetch standard says: 303 (and 301/302 after POST) continue as GET without a body.
+			if (response.status === 303 || (response.status <= 302 && method === 'POST')) {
+				method = 'GET';
+				body = '';
+				headers = headers.filter(([n]) => n.toLowerCase() !== 'content-type');
+			}
+			url = new URL(location, url).href;
+		}
+		return traces;
+	}
+
+	#withBrowserHeaders(
+		headers: [string, string][],
+		url: string,
+		method: string
+	): [string, string][] {
+		const out: [string, string][] = [...headers];
+		const cookie = this.jar.cookieHeader(url);
+		if (cookie) out.push(['Cookie', cookie]);
+		if (method !== 'GET' && method !== 'HEAD') {
+			out.push(['Origin', SITE_ORIGIN]);
+			out.push(['Referer', this.#page]);
+		}
+		return out;
+	}
+}
