@@ -41,6 +41,13 @@ function lineOf(doc: Document, counter: LineCounter, path: PropertyKey[], key?: 
 	return counter.linePos(first).line;
 }
 
+/** A word of advice for the YAML mistakes lesson authors make most. */
+function hint(code: string): string {
+	return code === 'UNEXPECTED_TOKEN' || code === 'BLOCK_AS_IMPLICIT_KEY'
+		? ' (a value that starts with a quote, or contains ": ", needs quotes around all of it)'
+		: '';
+}
+
 function describe(issue: z.core.$ZodIssue): string {
 	const where = issue.path.length ? `"${issue.path.join('.')}" ` : '';
 	if (issue.code === 'unrecognized_keys')
@@ -74,7 +81,7 @@ export function parseYaml<S extends z.ZodType>(
 			ok: false,
 			issues: doc.errors.map((e) => ({
 				line: at(e.linePos?.[0].line ?? 1),
-				message: `YAML: ${e.message.split('\n')[0]}`
+				message: `YAML: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}${hint(e.code)}`
 			}))
 		};
 	}
