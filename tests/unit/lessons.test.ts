@@ -34,6 +34,19 @@ describe('the course', () => {
 	});
 });
 
+describe("the instructors' guide (lessons/README.md)", () => {
+	it('has a complete example that is a valid lesson', () => {
+		const readme = readFileSync('lessons/README.md', 'utf8');
+		const example = /````markdown\n([\s\S]*?)\n````/.exec(readme)?.[1];
+		expect(example).toBeDefined();
+		const lesson = parseLesson('lessons/99-the-missing-slash/index.md', example ?? '');
+		expect(lesson.parts.flatMap((p) => p.steps.map((s) => s.type))).toEqual([
+			'predict',
+			'challenge'
+		]);
+	});
+});
+
 describe('a broken lesson', () => {
 	const file = 'tests/unit/lessons-fixtures/07-broken-lesson/index.md';
 	const source = readFileSync(file, 'utf8');
