@@ -69,7 +69,7 @@ export class ScriptedBrowser {
 		url: string,
 		method: string
 	): [string, string][] {
-		const out: [string, string][] = [...headers];
+		const out: [string, string][] = [['Host', new URL(url).host], ...headers];
 		const cookie = this.jar.cookieHeader(url);
 		if (cookie) out.push(['Cookie', cookie]);
 		if (method !== 'GET' && method !== 'HEAD') {
