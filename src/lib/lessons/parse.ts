@@ -122,10 +122,11 @@ export function parseLesson(file: string, source: string): Lesson {
 				parts.push(current);
 				current = { html: '', steps: [] };
 			}
-			// Long code lines scroll: a focusable <pre> lets keyboard users scroll it too.
+			// Long code lines and wide tables scroll: focusable, so keyboard users can scroll them too.
 			current.html += marked
 				.parse(block.text, { async: false })
-				.replaceAll('<pre>', '<pre tabindex="0">');
+				.replaceAll('<pre>', '<pre tabindex="0">')
+				.replaceAll('<table>', '<table tabindex="0">');
 			continue;
 		}
 		stepBlocks += 1;
