@@ -154,3 +154,18 @@ describe('the check language', () => {
 		expect(wildcard('/blog/', '/blog/3/')).toBe(false);
 	});
 });
+
+describe('a check in words', () => {
+	it('reads as a sentence', async () => {
+		const { describeChallengeCheck } = await import('./check-words');
+		expect(
+			describeChallengeCheck([
+				{ method: 'DELETE', path: '/api/posts/1/', status: 403, user: 'bob' },
+				{ status: 404, resolver: { matched: false }, servedBy: 'django' }
+			])
+		).toEqual([
+			'A DELETE request to /api/posts/1/ where it gets status 403 and Django sees the user bob.',
+			'A request where it gets status 404, it reaches Django and no URL pattern matches.'
+		]);
+	});
+});

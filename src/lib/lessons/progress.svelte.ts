@@ -105,6 +105,12 @@ export class ProgressStore {
 		this.#touch(lesson);
 	}
 
+	/** Forgets a lesson's answers and challenges, to do it again from the start. */
+	restart(slug: string) {
+		delete this.data.lessons[slug];
+		this.#save();
+	}
+
 	/** Adds an imported record to this one; nothing either holds is lost. */
 	merge(imported: Progress) {
 		this.data = mergeProgress($state.snapshot(this.data) as Progress, imported);
