@@ -205,3 +205,34 @@ for (const [width, height] of [
 		expect(overflow).toBeLessThanOrEqual(0);
 	});
 }
+
+// Every challenge's solution, sent from the page as a student would, passes in the browser too.
+const SLUGS = [
+	'client-and-server',
+	'http',
+	'static-and-dynamic',
+	'web-and-app-servers',
+	'url-routing',
+	'views',
+	'models-and-orm',
+	'templates',
+	'forms',
+	'web-apis',
+	'authentication',
+	'authorization',
+	'putting-it-together'
+];
+for (const slug of SLUGS) {
+	test(`the challenge of "${slug}" passes with its solution in the browser`, async ({ page }) => {
+		// A step beyond the last shows the whole lesson.
+		await page.goto(`lessons/${slug}/?step=99`);
+		await ready(page);
+		const challenges = page.locator('.challenge');
+		await expect(challenges.first()).toBeVisible();
+		for (const challenge of await challenges.all()) {
+			await challenge.getByRole('button', { name: 'Show the solution' }).click();
+			await challenge.getByRole('button', { name: 'Send the solution' }).click();
+			await expect(challenge).toContainText('✓ Challenge passed.', { timeout: 20_000 });
+		}
+	});
+}
