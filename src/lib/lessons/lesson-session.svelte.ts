@@ -43,6 +43,9 @@ export class LessonSession {
 	sending = $state(0);
 	readonly memory = new FormMemory();
 	#stop: (() => void) | null = null;
+	// Callbacks, not state the UI reads.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	readonly #showListeners = new Set<(id: string) => void>();
 
 	/** Starts listening to the trace bus; returns the function that stops. */
 	listen(): () => void {
@@ -55,6 +58,18 @@ export class LessonSession {
 			this.#stop?.();
 			this.#stop = null;
 		};
+	}
+
+	/** The student chose a request to look at (in a step or the history): the stage shows it. */
+	show(id: string): void {
+		this.selected = id;
+		for (const listener of this.#showListeners) listener(id);
+	}
+
+	/** Calls `listener` when the student chooses a request to look at. */
+	onShow(listener: (id: string) => void): () => void {
+		this.#showListeners.add(listener);
+		return () => this.#showListeners.delete(listener);
 	}
 
 	trace(id: string | null): Trace | undefined {
