@@ -1,0 +1,143 @@
+/**
+ * Writing one instance: `save()` (INSERT ... RETURNING the new id, or UPDATE of every field, as
+ * Django's `save_base`), `refresh_from_db()`, `delete()` and `full_clean()`.
+ */
+import { collectAndDeletePks } from './deletion';
+import { NON_FIELD_ERRORS, ValidationError } from './errors';
+import { ForeignKeyField } from './field-constructors';
+import type { Model, ModelClass } from './model';
+import { capfirst } from './meta';
+import { quote } from './sql-compiler';
+
+export interface SaveOptions {
+	forceInsert?: boolean;
+	/** UPDATE only; fail when no row matched (Django's `force_update`). */
+	forceUpdate?: boolean;
+	/** Only these fields in the UPDATE (Django's `update_fields`). */
+	updateFields?: string[];
+	/** The ORM expression to report (create() passes its own). */
+	orm?: string;
+}
+
+type Row = Record<string, unknown>;
+
+function classOf(instance: Model): ModelClass {
+	return instance.constructor as ModelClass;
+}
+
+export function save(instance: Model, options: SaveOptions): void {
+	const meta = instance.meta;
+	const db = instance.db;
+	const self = instance as unknown as Row;
+	const adding = instance._state.adding;
+	const orm = options.orm ?? `${meta.modelName}.save()`;
+	// pre_save(): auto_now on every save, auto_now_add on the first.
+	const now = new Date();
+	for (const field of meta.fields) {
+		if (field.autoNow || (field.autoNowAdd && adding)) self[field.attname] = now;
+	}
+	const table = quote(meta.dbTable);
+	const pkColumn = `${table}.${quote(meta.pk.column)}`;
+	const hasPk = instance.pk !== null && instance.pk !== undefined;
+	if (hasPk && !options.forceInsert && (!adding || options.forceUpdate)) {
+		const fields = meta.fields.filter(
+			(f) => f !== meta.pk && (!options.updateFields || options.updateFields.includes(f.name))
+		);
+		const sets = fields.map((f) => `${quote(f.column)} = ?`).join(', ');
+		const params = [...fields.map((f) => f.toDb(self[f.attname])), meta.pk.toDb(instance.pk)];
+		const updated = db.run(`UPDATE ${table} SET ${sets} WHERE ${pkColumn} = ?`, params, orm);
+		if (updated.rowsAffected > 0 || options.updateFields) {
+			instance._state.db = db;
+			instance._state.adding = false;
+			return;
+		}
+		if (options.forceUpdate) throw new Error('Forced update did not affect any rows.');
+	}
+	const fields = meta.fields.filter((f) => f !== meta.pk || hasPk);
+	const columns = fields.map((f) => quote(f.column)).join(', ');
+	const marks = fields.map(() => '?').join(', ');
+	const params = fields.map((f) => f.toDb(self[f.attname]));
+	const result = db.run(
+		`INSERT INTO ${table} (${columns}) VALUES (${marks}) RETURNING ${pkColumn}`,
+		params,
+		orm
+	);
+	instance.pk = meta.pk.fromDb(result.rows[0][0]) as number;
+	instance._state.db = db;
+	instance._state.adding = false;
+}
+
+export function refresh(instance: Model): void {
+	const fresh = classOf(instance)
+		.objects.using(instance.db)
+		.withOrm(`${instance.meta.modelName}.refresh_from_db()`)
+		.get({ pk: instance.pk });
+	for (const field of instance.meta.fields)
+		(instance as unknown as Row)[field.attname] = (fresh as unknown as Row)[field.attname];
+	instance._state.cache.clear();
+}
+
+export function deleteInstance(instance: Model): [number, Record<string, number>] {
+	if (instance.pk === null || instance.pk === undefined)
+		throw new Error(
+			`${instance.meta.objectName} object can't be deleted because its id attribute is set to None.`
+		);
+	const result = collectAndDeletePks(
+		instance.db,
+		classOf(instance),
+		[instance.pk],
+		`${instance.meta.modelName}.delete()`
+	);
+	instance.pk = null as unknown as number;
+	return result;
+}
+
+/** Django's full_clean(): clean_fields(), clean(), validate_unique(). */
+export function clean(instance: Model, exclude: string[], validateUnique: boolean): void {
+	const meta = instance.meta;
+	const self = instance as unknown as Row;
+	const errors: Record<string, string[]> = {};
+	for (const field of meta.fields) {
+		if (exclude.includes(field.name) || field === meta.pk) continue;
+		const raw = self[field.attname];
+		if (field.isBlank && (raw === null || raw === undefined || raw === '')) continue;
+		const messages = field.clean(raw);
+		if (messages.length) errors[field.name] = messages;
+		else {
+			const python = field.toPython(raw);
+			if ('value' in python && !(field instanceof ForeignKeyField))
+				self[field.attname] = python.value;
+		}
+	}
+	try {
+		instance.clean();
+	} catch (error) {
+		if (!(error instanceof ValidationError)) throw error;
+		for (const [key, messages] of Object.entries(error.messageDict))
+			(errors[key || NON_FIELD_ERRORS] ??= []).push(...messages);
+	}
+	if (validateUnique) {
+		for (const field of meta.fields) {
+			if (
+				field === meta.pk ||
+				!field.isUnique ||
+				errors[field.name] ||
+				exclude.includes(field.name)
+			)
+				continue;
+			const value = self[field.attname];
+			if (value === null || value === undefined) continue;
+			let qs = classOf(instance)
+				.objects.using(instance.db)
+				.filter({ [field.attname]: value });
+			if (!instance._state.adding && instance.pk !== null) qs = qs.exclude({ pk: instance.pk });
+			if (qs.exists()) {
+				const message =
+					field.options.errorMessages?.unique ??
+					`${capfirst(meta.verboseName)} with this ${capfirst(field.verboseName)} already exists.`;
+				errors[field.name] = [message];
+			}
+		}
+	}
+	if (Object.keys(errors).length) throw new ValidationError(errors);
+}

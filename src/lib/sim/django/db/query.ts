@@ -1,0 +1,123 @@
+/**
+ * The state behind a QuerySet (Django's `Query`) and the SELECT statements made from it:
+ * rows, COUNT(*), EXISTS-style `SELECT 1 ... LIMIT 1`, and the `WHERE` shared with UPDATE and
+ * DELETE.
+ */
+import type { Database, SqlValue } from './database';
+import { QNode } from './expressions';
+import type { ModelMeta } from './meta';
+import { relationsOf } from './relations';
+import { SqlCompiler, quote } from './sql-compiler';
+
+export interface QueryState {
+	/** The root condition: an AND of every filter()/exclude() call. */
+	readonly where: QNode;
+	/** null means the model's `Meta.ordering`; `[]` after `order_by()` means none. */
+	readonly ordering: readonly string[] | null;
+	readonly low: number;
+	readonly high: number | null;
+	readonly selectRelated: readonly string[];
+	/** Values a related manager's `create()` fills in (`author_id` for `user.posts`). */
+	readonly createDefaults: Readonly<Record<string, unknown>>;
+}
+
+export const EMPTY_STATE: QueryState = {
+	where: new QNode(),
+	ordering: null,
+	low: 0,
+	high: null,
+	selectRelated: [],
+	createDefaults: {}
+};
+
+export interface Compiled {
+	sql: string;
+	params: SqlValue[];
+}
+
+export interface CompiledSelect extends Compiled {
+	/** For select_related: which slice of each row belongs to which related field. */
+	related: { field: string; meta: ModelMeta; start: number }[];
+}
+
+export function isSliced(state: QueryState): boolean {
+	return state.low !== 0 || state.high !== null;
+}
+
+function limitSql(state: QueryState): string {
+	if (state.high !== null)
+		return ` LIMIT ${state.high - state.low}${state.low ? ` OFFSET ${state.low}` : ''}`;
+	// SQLite needs a LIMIT before OFFSET; Django writes -1 ("no limit") there.
+	return state.low ? ` LIMIT -1 OFFSET ${state.low}` : '';
+}
+
+/** `WHERE ...` text (or '') with its parameters, after the compiler made its joins. */
+function whereSql(compiler: SqlCompiler, state: QueryState): Compiled {
+	const where = compiler.where(state.where);
+	return { sql: where.sql ? ` WHERE ${where.sql}` : '', params: where.params };
+}
+
+export type SelectKind =
+	| { kind: 'rows' }
+	| { kind: 'count' }
+	| { kind: 'exists' }
+	| { kind: 'values'; paths: readonly string[] };
+
+export function compileSelect(
+	db: Database,
+	meta: ModelMeta,
+	state: QueryState,
+	select: SelectKind
+): CompiledSelect {
+	const compiler = new SqlCompiler(meta, relationsOf(db));
+	let columns: string[];
+	const related: CompiledSelect['related'] = [];
+	if (select.kind === 'count') columns = ['COUNT(*) AS "__count"'];
+	else if (select.kind === 'exists') columns = ['1 AS "a"'];
+	else if (select.kind === 'values')
+		columns = select.paths.map((path) => compiler.resolve(path).column);
+	else {
+		columns = compiler.columnsOf(meta, compiler.baseAlias);
+		for (const name of state.selectRelated) {
+			const joined = compiler.joinRelated(name);
+			related.push({ field: name, meta: joined.meta, start: columns.length });
+			columns.push(...compiler.columnsOf(joined.meta, joined.alias));
+		}
+	}
+	const where = whereSql(compiler, state);
+	// Django drops ORDER BY from count() and exists(): the order cannot change the answer.
+	const ordering =
+		select.kind === 'count' || select.kind === 'exists' ? [] : (state.ordering ?? meta.ordering);
+	const orderBy = compiler.orderBy(ordering);
+	const order = orderBy.length ? ` ORDER BY ${orderBy.join(', ')}` : '';
+	const limit = select.kind === 'exists' ? ' LIMIT 1' : limitSql(state);
+	let sql = `SELECT ${columns.join(', ')} FROM ${compiler.from()}${where.sql}${order}${limit}`;
+	if (select.kind === 'count' && isSliced(state)) {
+		// Counting a slice counts the rows of the sliced query, as Django's subquery does.
+		const inner = `SELECT ${compiler.col(compiler.baseAlias, meta.pk.column)} AS "col1" FROM ${compiler.from()}${where.sql}${order}${limitSql(state)}`;
+		sql = `SELECT COUNT(*) FROM (${inner}) subquery`;
+	}
+	return { sql, params: where.params, related };
+}
+
+/**
+ * The WHERE for an UPDATE or DELETE on one table. With joins, Django selects the matching
+ * primary keys in a subquery: `WHERE "blog_post"."id" IN (SELECT ...)`.
+ */
+export function compileWriteWhere(db: Database, meta: ModelMeta, state: QueryState): Compiled {
+	const compiler = new SqlCompiler(meta, relationsOf(db));
+	const where = whereSql(compiler, state);
+	if (!compiler.hasJoins) return where;
+	const pk = compiler.col(meta.dbTable, meta.pk.column);
+	return {
+		sql: ` WHERE ${pk} IN (SELECT ${pk} FROM ${compiler.from()}${where.sql})`,
+		params: where.params
+	};
+}
+
+/** An F() expression (`F('stock') - 1`) as SQL on the model's table. */
+export function compileExpression(db: Database, meta: ModelMeta, value: unknown): Compiled {
+	return new SqlCompiler(meta, relationsOf(db)).expression(value);
+}
+
+export { quote };

@@ -1,0 +1,324 @@
+/**
+ * QuerySets: lazy, immutable and chainable, as Django's. Building one runs nothing; evaluating
+ * it (iterating, `get()`, `count()`, `first()`, ...) runs one SQL statement through the
+ * database, which reports it with the ORM expression as a student would write it in Python.
+ * An evaluated QuerySet keeps its rows, so iterating it twice runs one query, as in Django.
+ */
+import type { Database } from './database';
+import { isExpression, QNode } from './expressions';
+import type { Model, ModelClass } from './model';
+import { collectAndDelete } from './deletion';
+import { pyArgs, pyKwargs } from './python-repr';
+import {
+	compileExpression,
+	compileSelect,
+	compileWriteWhere,
+	EMPTY_STATE,
+	isSliced,
+	quote,
+	type QueryState,
+	type SelectKind
+} from './query';
+
+/** Django's `MAX_GET_RESULTS`: get() fetches at most 21 rows to say how many it found. */
+const MAX_GET_RESULTS = 21;
+
+export type Filter = QNode | Readonly<Record<string, unknown>>;
+
+function toQ(args: readonly Filter[]): QNode {
+	const nodes = args.map((arg) => (arg instanceof QNode ? arg : new QNode(arg)));
+	return nodes.length === 1 ? nodes[0] : new QNode({}, 'AND', false, nodes);
+}
+
+/** Python arguments for filter(): Q objects first, then keyword arguments. */
+function filterArgs(args: readonly Filter[]): string {
+	const qs = args.filter((arg): arg is QNode => arg instanceof QNode);
+	const kwargs = Object.assign({}, ...args.filter((arg) => !(arg instanceof QNode)));
+	return pyArgs(qs, kwargs);
+}
+
+export class QuerySet<I extends Model = Model> implements Iterable<I> {
+	private resultCache: I[] | undefined;
+
+	constructor(
+		readonly model: ModelClass<I>,
+		protected readonly boundDb: Database | undefined,
+		protected readonly state: QueryState,
+		/** The Python expression so far, e.g. `Post.objects.filter(pk=3)`. */
+		readonly python: string,
+		private readonly ormText?: string
+	) {}
+
+	protected chain(python: string, patch: Partial<QueryState> = {}): QuerySet<I> {
+		return new QuerySet(this.model, this.boundDb, { ...this.state, ...patch }, python);
+	}
+
+	get db(): Database {
+		const db = this.boundDb ?? this.model._db;
+		if (!db)
+			throw new Error(`${this.model._meta.objectName} is not bound to a database: run migrate().`);
+		return db;
+	}
+
+	/** Run on another database (Django's `using()`); the Python text stays the same. */
+	using(db: Database): QuerySet<I> {
+		return new QuerySet(this.model, db, this.state, this.python);
+	}
+
+	/** Show `text` as the ORM expression of the next evaluation (e.g. `post.author`). */
+	withOrm(text: string): QuerySet<I> {
+		return new QuerySet(this.model, this.boundDb, this.state, this.python, text);
+	}
+
+	private orm(suffix = ''): string {
+		return this.ormText ?? this.python + suffix;
+	}
+
+	all(): QuerySet<I> {
+		return this.chain(`${this.python}.all()`);
+	}
+
+	private addWhere(q: QNode, method: string, args: readonly Filter[]): QuerySet<I> {
+		if (isSliced(this.state))
+			throw new TypeError('Cannot filter a query once a slice has been taken.');
+		const root = this.state.where;
+		// AND-ed keyword arguments join the root's children, as Django's add_q() does.
+		const added = !q.negated && q.connector === 'AND' ? q.children : [q];
+		const where = new QNode({}, 'AND', false, [...root.children, ...added]);
+		return this.chain(`${this.python}.${method}(${filterArgs(args)})`, { where });
+	}
+
+	filter(...args: Filter[]): QuerySet<I> {
+		return this.addWhere(toQ(args), 'filter', args);
+	}
+
+	exclude(...args: Filter[]): QuerySet<I> {
+		return this.addWhere(toQ(args).not(), 'exclude', args);
+	}
+
+	order_by(...fields: string[]): QuerySet<I> {
+		if (isSliced(this.state))
+			throw new TypeError('Cannot reorder a query once a slice has been taken.');
+		return this.chain(`${this.python}.order_by(${pyArgs(fields)})`, { ordering: fields });
+	}
+
+	/** True when the rows come in a defined order (order_by() or Meta.ordering). */
+	get ordered(): boolean {
+		return (this.state.ordering ?? this.model._meta.ordering).length > 0;
+	}
+
+	reverse(): QuerySet<I> {
+		const ordering = (this.state.ordering ?? this.model._meta.ordering).map((item) =>
+			item.startsWith('-') ? item.slice(1) : `-${item}`
+		);
+		return this.chain(`${this.python}.reverse()`, { ordering });
+	}
+
+	/** Python's `qs[start:end]`: LIMIT and OFFSET. */
+	slice(start: number, end?: number): QuerySet<I> {
+		if (start < 0 || (end !== undefined && end < 0))
+			throw new Error('Negative indexing is not supported.');
+		const low = this.state.low + start;
+		let high = end === undefined ? this.state.high : this.state.low + end;
+		if (this.state.high !== null && high !== null) high = Math.min(high, this.state.high);
+		const text = `[${start || ''}:${end ?? ''}]`;
+		return this.chain(`${this.python}${text}`, {
+			low,
+			high: high === null ? null : Math.max(high, low)
+		});
+	}
+
+	select_related(...names: string[]): QuerySet<I> {
+		return this.chain(`${this.python}.select_related(${pyArgs(names)})`, {
+			selectRelated: [...this.state.selectRelated, ...names]
+		});
+	}
+
+	private select(kind: SelectKind, orm: string, state = this.state) {
+		const compiled = compileSelect(this.db, this.model._meta, state, kind);
+		return { ...this.db.run(compiled.sql, compiled.params, this.ormText ?? orm), compiled };
+	}
+
+	private fetch(state: QueryState, orm: string): I[] {
+		const { rows, compiled } = this.select({ kind: 'rows' }, orm, state);
+		const width = this.model._meta.fields.length;
+		return rows.map((row) => {
+			const instance = this.model.fromDb(this.db, row.slice(0, width));
+			for (const rel of compiled.related) {
+				const values = row.slice(rel.start, rel.start + rel.meta.fields.length);
+				const target = this.db.models.get(rel.meta.label);
+				const obj = values[0] === null || !target ? null : target.fromDb(this.db, values);
+				instance._state.cache.set(rel.field, obj);
+			}
+			return instance;
+		});
+	}
+
+	/** Evaluate: `list(queryset)`. */
+	list(): I[] {
+		this.resultCache ??= this.fetch(this.state, this.python);
+		return [...this.resultCache];
+	}
+
+	[Symbol.iterator](): Iterator<I> {
+		return this.list()[Symbol.iterator]();
+	}
+
+	/** `len(queryset)`: evaluates and counts the rows in Python, as Django does. */
+	get length(): number {
+		return this.list().length;
+	}
+
+	/** `qs[index]`: one row, with LIMIT 1 OFFSET index. */
+	at(index: number): I {
+		const sliced = this.slice(index, index + 1);
+		const [instance] = sliced.fetch(sliced.state, `${this.python}[${index}]`);
+		if (!instance) throw new RangeError('list index out of range');
+		return instance;
+	}
+
+	/** Exactly one object, or `DoesNotExist` / `MultipleObjectsReturned` with Django's message. */
+	get(...args: Filter[]): I {
+		const filtered = args.length ? this.filter(...args) : this;
+		// Django's get() drops the ordering and asks for at most 21 rows.
+		const state = { ...filtered.state, ordering: [], high: filtered.state.high ?? MAX_GET_RESULTS };
+		const found = this.fetchWith(filtered, state, `${this.python}.get(${filterArgs(args)})`);
+		if (found.length === 1) return found[0];
+		if (!found.length) throw new this.model.DoesNotExist();
+		throw new this.model.MultipleObjectsReturned(found.length, MAX_GET_RESULTS);
+	}
+
+	private fetchWith(qs: QuerySet<I>, state: QueryState, orm: string): I[] {
+		return new QuerySet(this.model, this.boundDb, state, qs.python, this.ormText).fetch(state, orm);
+	}
+
+	/** The first object in order (by pk when unordered), or null. */
+	first(): I | null {
+		const qs = this.ordered ? this : this.order_by('pk');
+		const sliced = qs.slice(0, 1);
+		return this.fetchWith(sliced, sliced.state, `${this.python}.first()`)[0] ?? null;
+	}
+
+	last(): I | null {
+		const qs = this.ordered ? this.reverse() : this.order_by('-pk');
+		const sliced = qs.slice(0, 1);
+		return this.fetchWith(sliced, sliced.state, `${this.python}.last()`)[0] ?? null;
+	}
+
+	exists(): boolean {
+		if (this.resultCache) return this.resultCache.length > 0;
+		return this.select({ kind: 'exists' }, `${this.python}.exists()`).rows.length > 0;
+	}
+
+	count(): number {
+		if (this.resultCache) return this.resultCache.length;
+		return Number(this.select({ kind: 'count' }, `${this.python}.count()`).rows[0][0]);
+	}
+
+	/** Dicts of the named fields (all when none): `values('id', 'author__username')`. */
+	values(...paths: string[]): Record<string, unknown>[] {
+		const names = paths.length ? paths : this.model._meta.fields.map((f) => f.attname);
+		const { rows } = this.select(
+			{ kind: 'values', paths: names },
+			`${this.python}.values(${pyArgs(paths)})`
+		);
+		return rows.map((row) => Object.fromEntries(names.map((name, i) => [name, row[i]])));
+	}
+
+	/** Tuples of the named fields, or a flat list with `{ flat: true }` and one field. */
+	values_list(...args: Array<string | { flat: boolean }>): unknown[] {
+		const paths = args.filter((arg): arg is string => typeof arg === 'string');
+		const flat = args.some((arg) => typeof arg === 'object' && arg.flat);
+		const names = paths.length ? paths : this.model._meta.fields.map((f) => f.attname);
+		const kwargs = flat ? { flat: true } : {};
+		const { rows } = this.select(
+			{ kind: 'values', paths: names },
+			`${this.python}.values_list(${pyArgs(paths, kwargs)})`
+		);
+		return flat ? rows.map((row) => row[0]) : rows;
+	}
+
+	/** A new saved object: INSERT, as `Model.objects.create(**kwargs)`. */
+	create(values: Readonly<Record<string, unknown>>): I {
+		const instance = new this.model({ ...this.state.createDefaults, ...values });
+		instance._state.db = this.db;
+		instance.save({ forceInsert: true, orm: `${this.python}.create(${pyKwargs(values)})` });
+		return instance;
+	}
+
+	/** Look up an object, or create it: `[object, created]`. */
+	get_or_create(
+		lookup: Readonly<Record<string, unknown>>,
+		defaults: Readonly<Record<string, unknown>> = {}
+	): [I, boolean] {
+		const kwargs = Object.keys(defaults).length ? { ...lookup, defaults } : lookup;
+		const orm = this.ormText ?? `${this.python}.get_or_create(${pyKwargs(kwargs)})`;
+		const qs = this.withOrm(orm);
+		try {
+			return [qs.get(lookup), false];
+		} catch (error) {
+			if (!(error instanceof this.model.DoesNotExist)) throw error;
+			const plain = Object.fromEntries(
+				Object.entries(lookup).filter(([key]) => !key.includes('__'))
+			);
+			const instance = new this.model({ ...this.state.createDefaults, ...plain, ...defaults });
+			instance._state.db = this.db;
+			instance.save({ forceInsert: true, orm });
+			return [instance, true];
+		}
+	}
+
+	/** UPDATE every matching row in one statement; returns how many rows changed. */
+	update(values: Readonly<Record<string, unknown>>): number {
+		if (isSliced(this.state))
+			throw new TypeError('Cannot update a query once a slice has been taken.');
+		const meta = this.model._meta;
+		const where = compileWriteWhere(this.db, meta, this.state);
+		const params: (string | number | null)[] = [];
+		const sets = Object.entries(values).map(([name, value]) => {
+			const field = meta.getField(name);
+			if (isExpression(value)) {
+				const expr = compileExpression(this.db, meta, value);
+				params.push(...expr.params);
+				return `${quote(field.column)} = ${expr.sql}`;
+			}
+			params.push(
+				field.toDb(
+					value && typeof value === 'object' && 'pk' in value ? (value as Model).pk : value
+				)
+			);
+			return `${quote(field.column)} = ?`;
+		});
+		const sql = `UPDATE ${quote(meta.dbTable)} SET ${sets.join(', ')}${where.sql}`;
+		const orm = `${this.python}.update(${pyKwargs(values)})`;
+		return this.db.run(sql, [...params, ...where.params], this.ormText ?? orm).rowsAffected;
+	}
+
+	/** Delete every matching row and what CASCADE takes along: `[total, { 'blog.Post': n }]`. */
+	delete(): [number, Record<string, number>] {
+		if (isSliced(this.state)) throw new TypeError("Cannot use 'limit' or 'offset' with delete().");
+		return collectAndDelete(
+			this.db,
+			this.model,
+			this.state,
+			this.ormText ?? `${this.python}.delete()`
+		);
+	}
+
+	/** The SQL and parameters this QuerySet would run (Django's `str(qs.query)`, with `?`). */
+	get query(): { sql: string; params: (string | number | null)[] } {
+		const { sql, params } = compileSelect(this.db, this.model._meta, this.state, { kind: 'rows' });
+		return { sql, params };
+	}
+
+	toPython(): string {
+		return this.python;
+	}
+}
+
+/** `Model.objects`: where every QuerySet starts. */
+export class Manager<I extends Model = Model> extends QuerySet<I> {
+	constructor(model: ModelClass<I>, db?: Database) {
+		super(model, db, EMPTY_STATE, `${model._meta.objectName}.objects`);
+	}
+}
