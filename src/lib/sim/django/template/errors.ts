@@ -1,0 +1,33 @@
+/**
+ * The template engine's exceptions, with Django's class names and messages, so that what the
+ * student sees matches the yellow DEBUG page of a real project.
+ */
+
+/** A template that cannot be parsed. Carries the template's name and the line, as Django's debug page shows. */
+export class TemplateSyntaxError extends Error {
+	override name = 'TemplateSyntaxError';
+	/** The template's name (`'<string>'` for one given as text), filled in by the engine. */
+	templateName?: string;
+	/** 1-based line of the offending token, when known. */
+	line?: number;
+	constructor(message: string, line?: number) {
+		super(message);
+		this.line = line;
+	}
+}
+
+/** No template with that name (`django.template.TemplateDoesNotExist`). */
+export class TemplateDoesNotExist extends Error {
+	override name = 'TemplateDoesNotExist';
+	/** The names tried, most recent last (an `extends` or `include` can be the one that failed). */
+	readonly tried: string[];
+	constructor(templateName: string, tried: string[] = [templateName]) {
+		super(templateName);
+		this.tried = tried;
+	}
+}
+
+/** A lookup that failed; caught inside the engine and turned into `string_if_invalid` (''). */
+export class VariableDoesNotExist extends Error {
+	override name = 'VariableDoesNotExist';
+}
