@@ -132,11 +132,17 @@ export class Database {
 			throw error;
 		}
 		this.depth--;
-		this.run(
-			outer ? 'COMMIT' : `RELEASE SAVEPOINT "${savepoint}"`,
-			[],
-			'# end of transaction.atomic()'
-		);
+		try {
+			this.run(
+				outer ? 'COMMIT' : `RELEASE SAVEPOINT "${savepoint}"`,
+				[],
+				'# end of transaction.atomic()'
+			);
+		} catch (error) {
+			// A deferred foreign key check fails at COMMIT and leaves the transaction open.
+			if (outer) this.run('ROLLBACK', [], '# transaction.atomic() rolled back');
+			throw error;
+		}
 		return result;
 	}
 

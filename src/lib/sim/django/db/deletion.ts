@@ -39,7 +39,7 @@ export function collectAndDelete(
 			where.params,
 			orm
 		).rowsAffected;
-		return [n, { [meta.label]: n }];
+		return [n, n ? { [meta.label]: n } : {}];
 	}
 	const compiled = compileSelect(db, meta, { ...state, ordering: [] }, { kind: 'rows' });
 	const pks = db.run(compiled.sql, compiled.params, orm).rows.map((row) => row[0]);
@@ -54,7 +54,10 @@ export function collectAndDeletePks(
 ): [number, Record<string, number>] {
 	const counts: Record<string, number> = {};
 	const steps: Step[] = [];
-	const count = (label: string, n: number) => (counts[label] = (counts[label] ?? 0) + n);
+	// As Django's Collector: a model appears in the counts only when rows of it were deleted.
+	const count = (label: string, n: number) => {
+		if (n) counts[label] = (counts[label] ?? 0) + n;
+	};
 
 	const collect = (current: ModelClass, ids: readonly SqlValue[]) => {
 		if (!ids.length) return;
