@@ -9,7 +9,11 @@ describe('Database', () => {
 		const seen: string[] = [];
 		const stop = db.onQuery((q) => seen.push(`${q.orm}|${q.sql}|${JSON.stringify(q.params)}`));
 		db.run('CREATE TABLE t (id integer PRIMARY KEY, name text)');
-		const insert = db.run('INSERT INTO t (name) VALUES (?), (?)', ['a', 'b'], 'T.objects.bulk_create()');
+		const insert = db.run(
+			'INSERT INTO t (name) VALUES (?), (?)',
+			['a', 'b'],
+			'T.objects.bulk_create()'
+		);
 		expect(insert.rowsAffected).toBe(2);
 		const select = db.run('SELECT id, name FROM t WHERE name = ?', ['b']);
 		expect(select).toEqual({ columns: ['id', 'name'], rows: [[2, 'b']], rowsAffected: 0 });
@@ -41,7 +45,13 @@ describe('Database', () => {
 			Writer.objects.create({ username: 'dave' });
 		});
 		expect(Writer.objects.count()).toBe(4);
-		expect(queries.map((q) => q.sql.split(' ')[0])).toEqual(['BEGIN', 'INSERT', 'INSERT', 'COMMIT', 'SELECT']);
+		expect(queries.map((q) => q.sql.split(' ')[0])).toEqual([
+			'BEGIN',
+			'INSERT',
+			'INSERT',
+			'COMMIT',
+			'SELECT'
+		]);
 	});
 
 	it('rolls a failed atomic block back, leaving the database as it was', async () => {
@@ -69,7 +79,11 @@ describe('Database', () => {
 				})
 			).toThrow('inner');
 		});
-		expect(Writer.objects.values_list('username', { flat: true })).toEqual(['alice', 'bob', 'carol']);
+		expect(Writer.objects.values_list('username', { flat: true })).toEqual([
+			'alice',
+			'bob',
+			'carol'
+		]);
 		const sql = queries.map((q) => q.sql);
 		expect(sql).toContain('SAVEPOINT "s1_x2"');
 		expect(sql).toContain('ROLLBACK TO SAVEPOINT "s1_x2"');

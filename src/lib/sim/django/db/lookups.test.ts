@@ -32,7 +32,9 @@ describe('field lookups against SQLite', () => {
 		expect(last().params).toEqual(['%DJANGO%']);
 		// On SQLite, LIKE ignores ASCII case, so `contains` does too (Django's database notes).
 		expect(Post.objects.filter({ title__contains: 'django' }).count()).toBe(1);
-		expect(titles(Post.objects.filter({ title__contains: '100%' }))).toEqual(['Models and 100% SQL']);
+		expect(titles(Post.objects.filter({ title__contains: '100%' }))).toEqual([
+			'Models and 100% SQL'
+		]);
 		expect(last().params).toEqual(['%100\\%%']);
 		expect(Post.objects.filter({ title__contains: '%' }).count()).toBe(1);
 		expect(Post.objects.filter({ title__contains: '_' }).count()).toBe(0);
@@ -42,7 +44,9 @@ describe('field lookups against SQLite', () => {
 		expect(titles(Post.objects.filter({ title__startswith: 'Hello' }))).toEqual(['Hello Django']);
 		expect(last().params).toEqual(['Hello%']);
 		expect(Post.objects.filter({ title__istartswith: 'hello' }).count()).toBe(1);
-		expect(titles(Post.objects.filter({ title__endswith: 'SQL' }))).toEqual(['Models and 100% SQL']);
+		expect(titles(Post.objects.filter({ title__endswith: 'SQL' }))).toEqual([
+			'Models and 100% SQL'
+		]);
 		expect(last().params).toEqual(['%SQL']);
 	});
 
@@ -119,6 +123,8 @@ describe('field lookups against SQLite', () => {
 		expect(() => Post.objects.filter({ titel: 'x' }).list()).toThrow(
 			"Cannot resolve keyword 'titel' into field. Choices are: id, title, body, author, created"
 		);
-		expect(() => Post.objects.filter({ title__near: 'x' }).list()).toThrow(/Unsupported lookup 'near'/);
+		expect(() => Post.objects.filter({ title__near: 'x' }).list()).toThrow(
+			/Unsupported lookup 'near'/
+		);
 	});
 });

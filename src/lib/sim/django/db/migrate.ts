@@ -39,7 +39,7 @@ function columnSql(db: Database | undefined, model: ModelClass, field: Field): s
 /** The statements `sqlmigrate` shows for creating the model's table. */
 export function sqlForModel(model: ModelClass, db?: Database): string[] {
 	const meta = model._meta;
-	const columns = meta.fields.map((field) => columnSql(db, model, field)).join(', ');
+	const columns = meta.fields.map((field) => columnSql(db ?? model._db, model, field)).join(', ');
 	const statements = [`CREATE TABLE ${quote(meta.dbTable)} (${columns});`];
 	for (const field of meta.fields) {
 		if (!field.options.dbIndex || field.isUnique) continue;

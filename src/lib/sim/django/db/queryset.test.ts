@@ -53,7 +53,10 @@ describe('QuerySet laziness and evaluation', () => {
 		]);
 		expect(last().sql).toMatch(/LIMIT 2$/);
 		expect(last().orm).toBe("Post.objects.order_by('pk')[:2]");
-		expect(titles(Post.objects.order_by('pk').slice(1, 3))).toEqual(['Models and 100% SQL', 'Views']);
+		expect(titles(Post.objects.order_by('pk').slice(1, 3))).toEqual([
+			'Models and 100% SQL',
+			'Views'
+		]);
 		expect(last().sql).toMatch(/LIMIT 2 OFFSET 1$/);
 		expect(titles(Post.objects.order_by('pk').slice(2))).toEqual(['Views']);
 		expect(last().sql).toMatch(/LIMIT -1 OFFSET 2$/);
@@ -77,7 +80,9 @@ describe('get(), first(), last(), exists(), count()', () => {
 	it("get() raises DoesNotExist and MultipleObjectsReturned with Django's messages", () => {
 		expect(() => Post.objects.get({ pk: 99 })).toThrow(Post.DoesNotExist);
 		expect(() => Post.objects.get({ pk: 99 })).toThrow('Post matching query does not exist.');
-		expect(() => Post.objects.get({ author__username: 'alice' })).toThrow(Post.MultipleObjectsReturned);
+		expect(() => Post.objects.get({ author__username: 'alice' })).toThrow(
+			Post.MultipleObjectsReturned
+		);
 		expect(() => Post.objects.get({ author__username: 'alice' })).toThrow(
 			'get() returned more than one Post -- it returned 2!'
 		);
@@ -106,7 +111,9 @@ describe('get(), first(), last(), exists(), count()', () => {
 
 describe('Q objects and exclude()', () => {
 	it('combines with OR and NOT', () => {
-		const qs = Post.objects.filter(Q({ title__startswith: 'Hello' }).or(Q({ author__username: 'bob' })));
+		const qs = Post.objects.filter(
+			Q({ title__startswith: 'Hello' }).or(Q({ author__username: 'bob' }))
+		);
 		expect(titles(qs.order_by('pk'))).toEqual(['Hello Django', 'Views']);
 		expect(last().sql).toContain(
 			'WHERE ("blog_post"."title" LIKE ? ESCAPE \'\\\' OR "auth_user"."username" = ?)'
@@ -194,7 +201,10 @@ describe('writes', () => {
 	it('get_or_create() finds or makes', () => {
 		const [found, created] = Writer.objects.get_or_create({ username: 'alice' });
 		expect([found.pk, created]).toEqual([1, false]);
-		const [made, wasCreated] = Writer.objects.get_or_create({ username: 'zoe' }, { email: 'z@x.io' });
+		const [made, wasCreated] = Writer.objects.get_or_create(
+			{ username: 'zoe' },
+			{ email: 'z@x.io' }
+		);
 		expect([made.pk, wasCreated, made.email]).toEqual([3, true, 'z@x.io']);
 	});
 });
@@ -231,7 +241,12 @@ describe('relations', () => {
 		const post = Post.objects.get({ pk: 1 });
 		const comments = (post as unknown as { comment_set: ReturnType<typeof Comment.objects.all> })
 			.comment_set;
-		expect(comments.all().list().map((c) => c.name)).toEqual(['Bob', 'Carol']);
+		expect(
+			comments
+				.all()
+				.list()
+				.map((c) => c.name)
+		).toEqual(['Bob', 'Carol']);
 		expect(last().orm).toBe('post.comment_set.all()');
 		const made = comments.create({ name: 'Dan', text: 'Hi' });
 		expect(made.post_id).toBe(1);
