@@ -16,7 +16,9 @@ describe('PBKDF2 hasher, checked against Django', () => {
 	it("reproduces Django 4.1's test_pbkdf2 (390,000 iterations)", async () => {
 		// tests/auth_tests/test_hashers.py: make_password("lètmein", "seasalt", "pbkdf2_sha256")
 		const encoded = await makePassword('lètmein', 'seasalt', 390_000);
-		expect(encoded).toBe('pbkdf2_sha256$390000$seasalt$8xBlGd3jVgvJ+92hWPxi5ww0uuAuAnKgC45eudxro7c=');
+		expect(encoded).toBe(
+			'pbkdf2_sha256$390000$seasalt$8xBlGd3jVgvJ+92hWPxi5ww0uuAuAnKgC45eudxro7c='
+		);
 		expect(await checkPassword('lètmein', encoded)).toBe(true);
 		expect(await checkPassword('lètmeinz', encoded)).toBe(false);
 	});

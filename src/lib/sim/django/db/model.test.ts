@@ -53,7 +53,11 @@ describe('full_clean() with Django messages', () => {
 		expect(messages(() => new Writer({ username: 'eve', email: 'eve@' }).full_clean())).toEqual({
 			email: ['Enter a valid email address.']
 		});
-		expect(messages(() => new Product({ name: 'P', slug: 'p', price: '1.5', stock: 'lots' }).full_clean())).toEqual({
+		expect(
+			messages(() =>
+				new Product({ name: 'P', slug: 'p', price: '1.5', stock: 'lots' }).full_clean()
+			)
+		).toEqual({
 			stock: ['“lots” value must be an integer.']
 		});
 	});
@@ -95,7 +99,9 @@ describe('instances', () => {
 		);
 		expect(Post.objects.get({ pk: 4 }).title).toBe('Final');
 		post.save({ updateFields: ['title'] });
-		expect(queries.at(-1)?.sql).toBe('UPDATE "blog_post" SET "title" = ? WHERE "blog_post"."id" = ?');
+		expect(queries.at(-1)?.sql).toBe(
+			'UPDATE "blog_post" SET "title" = ? WHERE "blog_post"."id" = ?'
+		);
 	});
 
 	it('refresh_from_db() reloads, toString() uses str, methods come from the subclass', () => {
@@ -158,5 +164,21 @@ describe('DDL as sqlmigrate prints it for SQLite', () => {
 		expect(() => migrate(db, [Post as never])).toThrow(
 			"blog.Post.author points to 'auth.User', which is not migrated in this database."
 		);
+	});
+});
+
+describe('related objects and save()', () => {
+	it('takes the id of an object saved after it was assigned; a changed _id wins', () => {
+		const carol = new Writer({ username: 'carol' });
+		const post = new Post({ title: 'Hers', author: carol });
+		expect(() => post.save()).toThrow(
+			"save() prohibited to prevent data loss due to unsaved related object 'author'."
+		);
+		carol.save();
+		post.save();
+		expect(post.author_id).toBe(carol.pk);
+		post.author_id = 1;
+		post.save();
+		expect(String(post.author)).toBe('alice');
 	});
 });

@@ -31,6 +31,19 @@ export function save(instance: Model, options: SaveOptions): void {
 	const self = instance as unknown as Row;
 	const adding = instance._state.adding;
 	const orm = options.orm ?? `${meta.modelName}.save()`;
+	// Django's _prepare_related_fields_for_save(): a related object must be saved first.
+	for (const field of meta.foreignKeys) {
+		const related = instance._state.cache.get(field.name);
+		if (related && (related.pk === null || related.pk === undefined))
+			throw new Error(
+				`save() prohibited to prevent data loss due to unsaved related object '${field.name}'.`
+			);
+		if (!related) continue;
+		// An object saved after it was assigned gives its new id; a changed `_id` wins over it.
+		if (self[field.attname] === null || self[field.attname] === undefined)
+			self[field.attname] = related.pk;
+		else if (self[field.attname] !== related.pk) instance._state.cache.delete(field.name);
+	}
 	// pre_save(): auto_now on every save, auto_now_add on the first.
 	const now = new Date();
 	for (const field of meta.fields) {
