@@ -118,7 +118,8 @@ const SPECIFIERS: Record<string, (d: Date) => string> = {
 		if (d.getUTCMinutes() === 0 && h === 12) return 'noon';
 		return `${f(d)} ${SPECIFIERS.a(d)}`;
 	},
-	r: (d) => formatDate(d, 'D, j M Y H:i:s O'),
+	// email.utils.format_datetime: two-digit day, numeric zone.
+	r: (d) => formatDate(d, 'D, d M Y H:i:s O'),
 	s: (d) => pad(d.getUTCSeconds()),
 	S: (d) => {
 		const day = d.getUTCDate();
@@ -153,6 +154,19 @@ export function formatDate(date: Date, format: string): string {
 		else out += Object.hasOwn(SPECIFIERS, ch) ? SPECIFIERS[ch](date) : ch;
 	}
 	return out;
+}
+
+// TimeFormat has only these; the `time` filter gives '' for a format using any other.
+const TIME_SPECIFIERS = new Set('aAefgGhHiOPsTuZ');
+
+/** `formats.time_format(value, format)`: '' when the format asks for a date part. */
+export function timeFormat(date: Date, format: string | undefined): string {
+	const f = NAMED_FORMATS[format || 'TIME_FORMAT'] ?? format ?? '';
+	for (let i = 0; i < f.length; i++) {
+		if (f[i] === '\\') i++;
+		else if (Object.hasOwn(SPECIFIERS, f[i]) && !TIME_SPECIFIERS.has(f[i])) return '';
+	}
+	return formatDate(date, f);
 }
 
 /** `formats.date_format(value, format)`: a named format (e.g. `DATE_FORMAT`) or format characters. */

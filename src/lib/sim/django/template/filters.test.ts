@@ -14,7 +14,7 @@ describe('date and time filters', () => {
 			'Wednesday 9th of January 2008 03:30:07 PM'
 		);
 		expect(render('{{ value|date:"c" }}', { value })).toBe('2008-01-09T15:30:07+00:00');
-		expect(render('{{ value|date:"r" }}', { value })).toBe('Wed, 9 Jan 2008 15:30:07 +0000');
+		expect(render('{{ value|date:"r" }}', { value })).toBe('Wed, 09 Jan 2008 15:30:07 +0000');
 	});
 
 	it('uses named formats and DATE_FORMAT by default', () => {
@@ -33,6 +33,8 @@ describe('date and time filters', () => {
 		expect(render('{{ v|time }}', { v: new Date('2024-01-01T12:00:00Z') })).toBe('noon');
 		expect(render('{{ v|time:"H:i" }}', { v: value })).toBe('15:30');
 		expect(render('{{ v|time:"f a" }}', { v: new Date('2024-01-01T01:05:00Z') })).toBe('1:05 a.m.');
+		// TimeFormat has no date parts: Django's time filter gives '' for them.
+		expect(render('[{{ v|time:"Y H" }}]', { v: value })).toBe('[]');
 	});
 
 	it('timesince and timeuntil, with Django no-break spaces', () => {
@@ -117,6 +119,8 @@ describe('value filters', () => {
 		expect(render('item{{ l|pluralize }}', { l: ['a'] })).toBe('item');
 		expect(render('item{{ l|pluralize }}', { l: ['a', 'b'] })).toBe('items');
 		expect(render('[{{ n|pluralize:"a,b,c" }}]', { n: 2 })).toBe('[]');
+		expect(render('vote{{ n|pluralize }}', { n: true })).toBe('vote');
+		expect(render('vote{{ n|pluralize }}', { n: '2' })).toBe('votes');
 	});
 
 	it('yesno (docs table)', () => {
@@ -142,6 +146,8 @@ describe('value filters', () => {
 			[34.0, ':"-3"', '34'],
 			[34.26, ':"-3"', '34.260'],
 			[34232.34, ':"2g"', '34,232.34'],
+			[6666.6666, ':"2g"', '6,666.67'],
+			[10000, ':"g"', '10,000'],
 			[-0.04, '', '0.0'],
 			[-0.4, ':0', '0'],
 			['abc', '', '']

@@ -69,6 +69,7 @@ describe('{% if %}', () => {
 		expect(render('{% if l %}yes{% else %}no{% endif %}', { l: [] })).toBe('no');
 		expect(render('{% if n %}yes{% else %}no{% endif %}', { n: 0 })).toBe('no');
 		expect(render('{% if missing is None %}none{% endif %}')).toBe('none');
+		expect(render('{% if v|default:missing %}yes{% else %}no{% endif %}', { v: 0 })).toBe('no');
 	});
 
 	it("gives 'and' higher precedence than 'or', and 'not' higher than both", () => {

@@ -143,6 +143,16 @@ function bindMethod(fn: AnyFunction, self: unknown): AnyFunction {
 }
 
 function resolveLookup(context: Context, lookups: readonly string[]): unknown {
+	try {
+		return walkLookups(context, lookups);
+	} catch (e) {
+		// An error marked silent_variable_failure (as Django's ObjectDoesNotExist is) renders as ''.
+		if ((e as { silent_variable_failure?: unknown })?.silent_variable_failure) return '';
+		throw e;
+	}
+}
+
+function walkLookups(context: Context, lookups: readonly string[]): unknown {
 	let current: unknown = MISSING;
 	for (let i = 0; i < lookups.length; i++) {
 		const bit = lookups[i];

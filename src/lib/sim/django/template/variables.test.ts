@@ -135,3 +135,21 @@ describe('autoescaping (django.utils.html.escape)', () => {
 		expect(() => render('{{ v|shout }}')).toThrow("Invalid filter: 'shout'");
 	});
 });
+
+describe('errors raised while looking up', () => {
+	it('render as "" when marked silent_variable_failure (like ObjectDoesNotExist), else propagate', () => {
+		class DoesNotExist extends Error {
+			silent_variable_failure = true;
+		}
+		const post = {
+			get author(): never {
+				throw new DoesNotExist('User matching query does not exist.');
+			},
+			boom() {
+				throw new Error('boom');
+			}
+		};
+		expect(render('[{{ post.author.username }}]', { post })).toBe('[]');
+		expect(() => render('{{ post.boom }}', { post })).toThrow('boom');
+	});
+});

@@ -3,7 +3,7 @@
  * ISO 8601 text (as dates come back from SQLite); everything is shown in UTC, the project's
  * TIME_ZONE.
  */
-import { dateFormat, toDate } from '../dateformat';
+import { dateFormat, timeFormat, toDate } from '../dateformat';
 import type { FilterSpec } from '../variable';
 import { filter1 } from './helpers';
 
@@ -56,7 +56,7 @@ export const DATE_FILTERS: Record<string, FilterSpec> = {
 	}),
 	time: filter1((value, arg) => {
 		const d = toDate(value);
-		return d ? dateFormat(d, arg === undefined ? undefined : String(arg), 'TIME_FORMAT') : '';
+		return d ? timeFormat(d, arg === undefined ? undefined : String(arg)) : '';
 	}),
 	timesince: filter1((value, arg, ctx) => since(value, arg, ctx.env.now, false)),
 	timeuntil: filter1((value, arg, ctx) => since(value, arg, ctx.env.now, true))

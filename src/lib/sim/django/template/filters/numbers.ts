@@ -51,6 +51,7 @@ export function floatformat(value: unknown, arg: unknown = -1): unknown {
 	}
 	const text = decimalText(value);
 	if (text === null) return '';
+	if (argText === '') argText = '-1';
 	const p = Number.parseInt(argText, 10);
 	if (Number.isNaN(p) || !/^[-+]?\d+$/.test(argText)) return text;
 	const [, frac = ''] = text.replace(/^[-+]/, '').split('.');

@@ -90,7 +90,8 @@ export function quote(text: string, safe = '/'): string {
 
 export const TEXT_FILTERS: Record<string, FilterSpec> = {
 	lower: filter0((v) => str(v).toLowerCase(), { isSafe: true, stringFilter: true }),
-	upper: filter0((v) => str(v).toUpperCase(), { isSafe: true, stringFilter: true }),
+	// Not is_safe: upper-casing could turn `&amp;` into `&AMP;`.
+	upper: filter0((v) => str(v).toUpperCase(), { stringFilter: true }),
 	title: filter0((v) => title(str(v)), { isSafe: true, stringFilter: true }),
 	capfirst: filter0((v) => str(v) && str(v)[0].toUpperCase() + str(v).slice(1), {
 		isSafe: true,
@@ -148,7 +149,7 @@ export const TEXT_FILTERS: Record<string, FilterSpec> = {
 		{ stringFilter: true }
 	),
 	wordcount: filter0((v) => str(v).split(/\s+/).filter(Boolean).length, { stringFilter: true }),
-	make_list: filter0((v) => [...str(v)], { isSafe: true, stringFilter: true }),
+	make_list: filter0((v) => [...str(v)], { stringFilter: true }),
 	addslashes: filter0(
 		(v) => str(v).replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/'/g, "\\'"),
 		{ isSafe: true, stringFilter: true }

@@ -14,9 +14,17 @@ function pluralize(value: unknown, arg: unknown = 's'): string {
 	const bits = text.split(',');
 	if (bits.length > 2) return '';
 	const [singular, plural] = bits;
-	if (typeof value === 'number' || typeof value === 'string' || value instanceof SafeString) {
+	if (
+		typeof value === 'number' ||
+		typeof value === 'boolean' ||
+		typeof value === 'string' ||
+		value instanceof SafeString
+	) {
 		// float(value) == 1; text that is not a number gives ''.
-		const n = typeof value === 'number' ? value : Number(String(value).trim() || NaN);
+		const n =
+			typeof value === 'string' || value instanceof SafeString
+				? Number(String(value).trim() || NaN)
+				: Number(value);
 		if (Number.isNaN(n)) return '';
 		return n === 1 ? singular : plural;
 	}

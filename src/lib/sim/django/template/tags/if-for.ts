@@ -4,7 +4,7 @@
  * revcounter, revcounter0, first, last, parentloop) and the loop variables.
  */
 import type { Context } from '../context';
-import { TemplateSyntaxError } from '../errors';
+import { TemplateSyntaxError, VariableDoesNotExist } from '../errors';
 import { splitContents } from '../lexer';
 import { NodeList, type Node } from '../nodes';
 import type { Parser } from '../parser';
@@ -17,8 +17,17 @@ export class IfNode implements Node {
 	constructor(readonly branches: [Condition | null, NodeList][]) {}
 	render(context: Context): string {
 		for (const [condition, nodelist] of this.branches) {
-			if (condition === null || pyBool(condition.evaluate(context)))
-				return nodelist.render(context);
+			let match: unknown = true;
+			if (condition !== null) {
+				try {
+					match = condition.evaluate(context);
+				} catch (e) {
+					// A missing variable used as a filter argument counts as None here.
+					if (!(e instanceof VariableDoesNotExist)) throw e;
+					match = null;
+				}
+			}
+			if (pyBool(match)) return nodelist.render(context);
 		}
 		return '';
 	}
@@ -87,9 +96,11 @@ export class ForNode implements Node {
 						// Not a sequence: counts as one value, as in Django.
 					}
 					if (size !== this.loopvars.length) {
-						throw new TypeError(
+						const error = new Error(
 							`Need ${this.loopvars.length} values to unpack in for loop; got ${size}. `
 						);
+						error.name = 'ValueError';
+						throw error;
 					}
 					const items = pyList(item);
 					const values = Object.fromEntries(this.loopvars.map((name, j) => [name, items[j]]));

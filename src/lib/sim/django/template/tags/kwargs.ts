@@ -2,7 +2,8 @@
 import type { Parser } from '../parser';
 import type { FilterExpression } from '../variable';
 
-const KWARG_RE = /^(?:(\w+)=)?(.+)$/s;
+// Django's kwarg_re, r"(?:(\w+)=)?(.+)", used with match().
+const KWARG_RE = /^(?:(\w+)=)?(.+)/;
 
 /** Consumes the key=value bits it understands from `bits` (in place), as Django does. */
 export function tokenKwargs(

@@ -12,7 +12,7 @@ import { conditionalEscape, escapeHtml, isSafe } from '../safe';
 import type { FilterExpression } from '../variable';
 import { quote } from '../filters/text';
 
-const KWARG_RE = /^(?:(\w+)=)?(.+)$/s;
+const KWARG_RE = /^(?:(\w+)=)?(.+)/;
 
 /** What a URL pattern receives: numbers stay numbers, anything else becomes its text. */
 function urlArgument(value: unknown): string | number {
