@@ -140,6 +140,25 @@ export class TraceRecorder {
 		this.#clock = round(this.#clock + ms);
 	}
 
+	/**
+	 * Forgets everything after simulated time `atMs`: what a killed worker or a proxy that gave up
+	 * never got to see. The time between the last kept hop and `atMs` was spent at `node`
+	 * (by default where the last kept hop went).
+	 */
+	rewindTo(atMs: number, node?: NodeId): void {
+		if (atMs >= this.#clock) return;
+		this.#hops = this.#hops.filter((hop) => hop.atMs <= atMs);
+		this.#timings = {};
+		this.#pending = {};
+		this.#ormDepth = 0;
+		for (const hop of this.#hops) {
+			this.#timings[hop.from] = round((this.#timings[hop.from] ?? 0) + hop.durationMs);
+		}
+		const last = this.lastHop;
+		this.#clock = last?.atMs ?? 0;
+		this.spend(node ?? last?.to ?? 'web-server', atMs - this.#clock);
+	}
+
 	// --- Django-level helpers (see the module comment) -------------------------------------
 
 	/** A view (or a mixin it runs) executed these lines. */
@@ -158,9 +177,16 @@ export class TraceRecorder {
 		const implicit = this.#ormDepth === 0;
 		if (implicit) this.ormCall(info.orm);
 		const verb = info.sql.trimStart().split(/\s+/, 1)[0]?.toUpperCase() ?? 'SQL';
-		this.hop('model', 'database', 'query', 'in', `The ORM sends a ${verb} query to SQLite.`, {
-			query: info
-		});
+		this.hop(
+			'model',
+			'database',
+			'query',
+			'in',
+			`The ORM sends ${/^[AEIOU]/.test(verb) ? 'an' : 'a'} ${verb} query to SQLite.`,
+			{
+				query: info
+			}
+		);
 		const got =
 			info.rowsAffected !== undefined && verb !== 'SELECT'
 				? `${info.rowsAffected} row${info.rowsAffected === 1 ? '' : 's'} changed`

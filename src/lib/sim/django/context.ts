@@ -36,8 +36,10 @@ export interface SessionLike {
 	get_expire_at_browser_close(): boolean;
 	save(): void | Promise<void>;
 	delete(): void | Promise<void>;
-	/** A plain copy of the data, for the trace's before/after view. */
+	/** A plain copy of the data now (loads it if needed), for the trace's "after" view. */
 	snapshot(): Record<string, unknown>;
+	/** The data as it was loaded from the database, if it has been loaded (the "before" view). */
+	initial?(): Record<string, unknown> | undefined;
 }
 
 /** `request.user`: a `User` or `AnonymousUser`. */

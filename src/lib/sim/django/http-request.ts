@@ -74,8 +74,8 @@ export class HttpRequest {
 	readonly path_info: string;
 	readonly META: Environ;
 	readonly headers: HttpHeaders;
-	readonly GET: QueryDict;
-	POST: QueryDict;
+	#get: QueryDict | undefined;
+	#post: QueryDict | undefined;
 	readonly COOKIES: Record<string, string>;
 	/** The raw body as text. */
 	readonly body: string;
@@ -95,17 +95,29 @@ export class HttpRequest {
 		this.path_info = environ.PATH_INFO || '/';
 		this.path = `${(environ.SCRIPT_NAME ?? '').replace(/\/$/, '')}${this.path_info}`;
 		this.headers = new HttpHeaders(environ);
-		this.GET = new QueryDict(environ.QUERY_STRING ?? '');
 		this.COOKIES = parseCookie(environ.HTTP_COOKIE ?? '');
 		this.body = body;
 		const [type, params] = parseContentType(environ.CONTENT_TYPE ?? '');
 		this.content_type = type;
 		this.content_params = params;
-		// Django parses a body into POST only for form submissions (`_load_post_and_files`).
-		this.POST =
-			this.method === 'POST' && type === 'application/x-www-form-urlencoded'
-				? new QueryDict(body)
+	}
+
+	/** The query string, parsed on first use (so too many fields raise where they are read, as in Django). */
+	get GET(): QueryDict {
+		return (this.#get ??= new QueryDict(this.META.QUERY_STRING ?? ''));
+	}
+
+	/** Form fields of a POST; Django parses only form submissions (`_load_post_and_files`). */
+	get POST(): QueryDict {
+		this.#post ??=
+			this.method === 'POST' && this.content_type === 'application/x-www-form-urlencoded'
+				? new QueryDict(this.body)
 				: new QueryDict();
+		return this.#post;
+	}
+
+	set POST(value: QueryDict) {
+		this.#post = value;
 	}
 
 	/** `http` or `https`, trusting `SECURE_PROXY_SSL_HEADER` (nginx's `X-Forwarded-Proto`). */

@@ -271,3 +271,15 @@ function decodeURISafe(url: string): string {
 		return url;
 	}
 }
+
+/** `django.utils.cache.patch_vary_headers`: add names to `Vary` without repeating one. */
+export function patchVaryHeaders(response: HttpResponse, names: readonly string[]): void {
+	const current = (response.get('Vary') ?? '')
+		.split(',')
+		.map((value) => value.trim())
+		.filter(Boolean);
+	if (current.includes('*')) return;
+	const lower = new Set(current.map((value) => value.toLowerCase()));
+	const added = names.filter((name) => !lower.has(name.toLowerCase()));
+	if (added.length) response.headers.set('Vary', [...current, ...added].join(', '));
+}

@@ -31,6 +31,10 @@ export interface DjangoProject {
 	/** `migrate` and seed data on a fresh, empty database. May be async (password hashing). */
 	setUp(db: Database): void | Promise<void>;
 	staticFiles?: readonly StaticFile[];
+	/** Template source by name (`blog/post_list.html` → text), for the template engine. */
+	templates?: Readonly<Record<string, string>>;
+	/** gunicorn's `--workers` for this project (default 3). */
+	workers?: number;
 	/** Python source by project-relative path (`blog/views.py` → text). */
 	sources?: Readonly<Record<string, string>>;
 }

@@ -1,0 +1,170 @@
+/**
+ * `createSite()`: the whole simulated site — nginx in front, gunicorn behind it, Django inside,
+ * one SQLite database — answering `SimRequest`s with a `SimResponse` and the `Trace` of its
+ * journey. This is the one object the MSW handlers talk to.
+ *
+ * Requests go through Django one at a time (`handle` calls are queued), which is what lets the
+ * ORM's query listener find "the current request" simply; gunicorn's workers and queue are
+ * modelled in simulated time by the app server.
+ */
+import type { SqlJsStatic } from 'sql.js';
+import type { HandledRequest, SimRequest } from './types';
+import { TraceRecorder } from './trace';
+import { AppServer, DEFAULT_APP_SERVER_CONFIG } from './app-server/app-server';
+import { WebServer, DEFAULT_WEB_SERVER_CONFIG } from './web-server/web-server';
+import { StaticFiles } from './web-server/static-files';
+import { createDjangoApplication, type RequestTransaction } from './django/handler';
+import type { DjangoProject } from './django/project';
+import { makeSettings, type Settings } from './django/settings';
+import type { SessionEngine, UserLoader } from './django/middleware';
+import { openDatabase, type Database } from './django/db/database';
+import { createTemplateEngine, type TemplateEngine } from './django/template';
+
+export interface SiteConfig {
+	debug: boolean;
+	/** Is gunicorn running? Off: nginx answers 502 Bad Gateway. */
+	appServerUp: boolean;
+	workers: number;
+	gunicornTimeoutS: number;
+	nginxProxyReadTimeoutS: number;
+	/** nginx's `client_max_body_size`, in bytes. */
+	clientMaxBodySize: number;
+}
+
+export interface Site {
+	handle(request: SimRequest): Promise<HandledRequest>;
+	configure(patch: Partial<SiteConfig>): SiteConfig;
+	readonly config: Readonly<SiteConfig>;
+	/** A fresh seeded database and sessions, idle workers, the project's own settings. */
+	reset(): Promise<void>;
+	readonly db: Database;
+	readonly settings: Settings;
+}
+
+export interface SiteOptions {
+	sqlJs: SqlJsStatic;
+	project: DjangoProject;
+	/** `request.session` storage (the auth helper's SessionStore over `django_session`). */
+	sessions: (db: Database, settings: Settings) => SessionEngine;
+	/** `request.user` lookup (`django.contrib.auth.get_user`). */
+	users: (db: Database, settings: Settings) => UserLoader;
+	/** Wall clock (ms since epoch), for tests that need time to stand still. */
+	now?: () => number;
+}
+
+export async function createSite(options: SiteOptions): Promise<Site> {
+	const { project } = options;
+	const now = options.now ?? Date.now;
+	const db = openDatabase(options.sqlJs);
+	await project.setUp(db);
+	const seeded = db.snapshot();
+	const baseSettings = makeSettings(project.settings);
+	const settings = makeSettings(project.settings);
+	const templates: TemplateEngine | undefined = project.templates
+		? createTemplateEngine({
+				loader: (name) => project.templates?.[name],
+				reverse: (name, args, kwargs) =>
+					project.urlconf.reverse(name, { args, kwargs } as Parameters<
+						typeof project.urlconf.reverse
+					>[1]),
+				now: () => new Date(now())
+			})
+		: undefined;
+
+	let current: TraceRecorder | undefined;
+	db.onQuery((query) => current?.query(query));
+
+	const atomic: RequestTransaction = async (work) => {
+		if (!settings.ATOMIC_REQUESTS) return work();
+		// sql.js is synchronous and the ORM's atomic() wants a synchronous block; a view may await
+		// (password hashing), so the request's transaction is a snapshot restored on failure.
+		const before = db.snapshot();
+		try {
+			return await work();
+		} catch (error) {
+			db.restore(before);
+			throw error;
+		}
+	};
+
+	const django = createDjangoApplication({
+		settings,
+		urlconf: project.urlconf,
+		sessions: options.sessions(db, settings),
+		users: options.users(db, settings),
+		atomic,
+		sources: project.sources,
+		context: () => ({
+			db,
+			templates,
+			reverse: (name: string, opts?: Parameters<typeof project.urlconf.reverse>[1]) =>
+				project.urlconf.reverse(name, opts)
+		})
+	});
+	const appServer = new AppServer(django, {
+		workers: project.workers ?? DEFAULT_APP_SERVER_CONFIG.workers
+	});
+	const files = new StaticFiles(project.staticFiles ?? []);
+	const webServer = new WebServer(appServer, files);
+
+	const config = (): SiteConfig => ({
+		debug: settings.DEBUG,
+		appServerUp: appServer.config.up,
+		workers: appServer.config.workers,
+		gunicornTimeoutS: appServer.config.timeoutS,
+		nginxProxyReadTimeoutS: webServer.config.proxyReadTimeoutS,
+		clientMaxBodySize: webServer.config.clientMaxBodySize
+	});
+
+	let queue: Promise<unknown> = Promise.resolve();
+	function serially<T>(work: () => Promise<T>): Promise<T> {
+		const next = queue.then(work, work);
+		queue = next.catch(() => undefined);
+		return next;
+	}
+
+	return {
+		db,
+		settings,
+		get config() {
+			return config();
+		},
+		handle(request) {
+			return serially(async () => {
+				const recorder = new TraceRecorder({ startedAt: now() });
+				current = recorder;
+				try {
+					const response = await webServer.handle(request, recorder);
+					return { response, trace: recorder.finish(request, response) };
+				} finally {
+					current = undefined;
+				}
+			});
+		},
+		configure(patch) {
+			if (patch.debug !== undefined) settings.DEBUG = patch.debug;
+			if (patch.appServerUp !== undefined) appServer.config.up = patch.appServerUp;
+			if (patch.workers !== undefined)
+				appServer.config.workers = Math.max(1, Math.floor(patch.workers));
+			if (patch.gunicornTimeoutS !== undefined) appServer.config.timeoutS = patch.gunicornTimeoutS;
+			if (patch.nginxProxyReadTimeoutS !== undefined) {
+				webServer.config.proxyReadTimeoutS = patch.nginxProxyReadTimeoutS;
+			}
+			if (patch.clientMaxBodySize !== undefined)
+				webServer.config.clientMaxBodySize = patch.clientMaxBodySize;
+			return config();
+		},
+		reset() {
+			return serially(async () => {
+				db.restore(seeded);
+				Object.assign(settings, makeSettings(baseSettings));
+				appServer.config = {
+					...DEFAULT_APP_SERVER_CONFIG,
+					workers: project.workers ?? DEFAULT_APP_SERVER_CONFIG.workers
+				};
+				appServer.reset();
+				webServer.config = { ...DEFAULT_WEB_SERVER_CONFIG };
+			});
+		}
+	};
+}
