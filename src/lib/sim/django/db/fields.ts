@@ -20,6 +20,11 @@ import {
 	type Validator
 } from './validators';
 
+/** Python's repr() of what a program passed, for error messages. */
+function pyQuote(value: unknown): string {
+	return typeof value === 'string' ? `'${value}'` : String(value);
+}
+
 export type SqlValue = string | number | null;
 
 export interface FieldOptions<T> {
@@ -229,9 +234,22 @@ export class Field<T = unknown> {
 		return this.type.toPython(value, this as Field);
 	}
 
+	/**
+	 * The value as SQLite stores it (Django's `get_db_prep_value`). A value the field cannot
+	 * hold fails as in Django: `Field 'id' expected a number but got 'abc'.` for integers,
+	 * the field's own message for the others.
+	 */
 	toDb(value: unknown): SqlValue {
 		const python = this.toPython(value);
-		const clean = 'value' in python ? python.value : value;
+		if ('error' in python) {
+			const numeric = /Integer|Auto|ForeignKey/.test(this.kind);
+			const error = new Error(
+				numeric ? `Field '${this.name}' expected a number but got ${pyQuote(value)}.` : python.error
+			);
+			error.name = numeric ? 'ValueError' : 'ValidationError';
+			throw error;
+		}
+		const clean = python.value;
 		if (clean === undefined) return null;
 		return this.type.toDb ? this.type.toDb(clean) : (clean as SqlValue);
 	}

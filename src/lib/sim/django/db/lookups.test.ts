@@ -128,3 +128,22 @@ describe('field lookups against SQLite', () => {
 		);
 	});
 });
+
+describe('values the column cannot hold', () => {
+	it("fails as Django does: Field 'id' expected a number", () => {
+		expect(() => Post.objects.filter({ pk: 'abc' }).list()).toThrow(
+			"Field 'id' expected a number but got 'abc'."
+		);
+		expect(Post.objects.get({ pk: '3' }).title).toBe('Views');
+		expect(() => Post.objects.filter({ created__gt: 'yesterday' }).list()).toThrow(
+			'“yesterday” value has an invalid format. It must be in YYYY-MM-DD HH:MM[:ss[.uuuuuu]][TZ] format.'
+		);
+	});
+
+	it('names a second join to the same table T3, as Django does', () => {
+		expect(titles(Post.objects.filter({ author__posts__title: 'Views' }))).toEqual(['Views']);
+		expect(last().sql).toContain(
+			'INNER JOIN "auth_user" ON ("blog_post"."author_id" = "auth_user"."id") INNER JOIN "blog_post" T3 ON ("auth_user"."id" = T3."author_id") WHERE T3."title" = ?'
+		);
+	});
+});

@@ -108,10 +108,13 @@ export function compileWriteWhere(db: Database, meta: ModelMeta, state: QuerySta
 	const compiler = new SqlCompiler(meta, relationsOf(db));
 	const where = whereSql(compiler, state);
 	if (!compiler.hasJoins) return where;
+	const inner = new SqlCompiler(meta, relationsOf(db), { prefix: 'U', first: 0 });
+	const innerWhere = whereSql(inner, state);
 	const pk = compiler.col(meta.dbTable, meta.pk.column);
+	const innerPk = inner.col(inner.baseAlias, meta.pk.column);
 	return {
-		sql: ` WHERE ${pk} IN (SELECT ${pk} FROM ${compiler.from()}${where.sql})`,
-		params: where.params
+		sql: ` WHERE ${pk} IN (SELECT ${innerPk} FROM ${inner.from()}${innerWhere.sql})`,
+		params: innerWhere.params
 	};
 }
 

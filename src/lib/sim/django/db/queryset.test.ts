@@ -127,11 +127,26 @@ describe('Q objects and exclude()', () => {
 
 	it('exclude() negates, and keeps NULL rows out of the comparison as Django does', () => {
 		expect(titles(Post.objects.exclude({ author__username: 'alice' }))).toEqual(['Views']);
-		Product.objects.exclude({ code: 'abc' }).count();
+		Product.objects.exclude({ code: '0123456789abcdef0123456789abcdef' }).count();
 		expect(last().sql).toContain(
 			'WHERE NOT ("shop_product"."code" = ? AND "shop_product"."code" IS NOT NULL)'
 		);
 		expect(Product.objects.exclude({ code: '0123456789abcdef0123456789abcdef' }).count()).toBe(2);
+	});
+
+	it('exclude() across a reverse relation asks a subquery: no related row may match', () => {
+		// alice has posts 1 and 2; only post 1 has comments. "Users with no post titled Views":
+		expect(Writer.objects.exclude({ posts__title: 'Views' }).list().map(String)).toEqual(['alice']);
+		expect(last().sql).toContain(
+			'WHERE NOT ("auth_user"."id" IN (SELECT U1."author_id" FROM "blog_post" U1 WHERE U1."title" = ?))'
+		);
+		// A join would wrongly keep alice here: her post 2 has no comment by Bob, post 1 has one.
+		expect(Writer.objects.exclude({ posts__comment__name: 'Bob' }).list().map(String)).toEqual([
+			'bob'
+		]);
+		expect(last().sql).toContain(
+			'(SELECT U1."author_id" FROM "blog_post" U1 INNER JOIN "blog_comment" U2 ON (U1."id" = U2."post_id") WHERE U2."name" = ?)'
+		);
 	});
 
 	it('sorts keyword arguments and brackets several conditions', () => {
@@ -172,7 +187,7 @@ describe('writes', () => {
 	it('update() across a join uses a subquery', () => {
 		expect(Post.objects.filter({ author__username: 'bob' }).update({ title: 'Renamed' })).toBe(1);
 		expect(last().sql).toBe(
-			'UPDATE "blog_post" SET "title" = ? WHERE "blog_post"."id" IN (SELECT "blog_post"."id" FROM "blog_post" INNER JOIN "auth_user" ON ("blog_post"."author_id" = "auth_user"."id") WHERE "auth_user"."username" = ?)'
+			'UPDATE "blog_post" SET "title" = ? WHERE "blog_post"."id" IN (SELECT U0."id" FROM "blog_post" U0 INNER JOIN "auth_user" U1 ON (U0."author_id" = U1."id") WHERE U1."username" = ?)'
 		);
 		expect(Post.objects.get({ pk: 3 }).title).toBe('Renamed');
 	});

@@ -36,35 +36,52 @@ function toValue(value: unknown): unknown {
 	return value;
 }
 
+/**
+ * Aliases as Django makes them: a table's own name the first time, `T3` for a second join to the
+ * same table; inside a subquery every table is renamed `U0`, `U1`, ... (Django's bump_prefix).
+ */
+export interface AliasStyle {
+	prefix: 'U';
+	first: number;
+}
+
 export class SqlCompiler {
 	private readonly joins: { key: string; alias: string; sql: string }[] = [];
-	private readonly tables = new Set<string>();
+	private readonly aliases: string[] = [];
 	readonly baseAlias: string;
 
 	constructor(
 		readonly meta: ModelMeta,
-		private readonly relations: Relations
+		private readonly relations: Relations,
+		private readonly style?: AliasStyle
 	) {
-		this.baseAlias = meta.dbTable;
-		this.tables.add(meta.dbTable);
+		this.baseAlias = style ? `${style.prefix}${style.first}` : meta.dbTable;
+		this.aliases.push(this.baseAlias);
 	}
 
-	/** `"auth_user"."id"`, or `T3."id"` for a second join to the same table (Django's aliases). */
+	/** `"auth_user"."id"`, or `T3."id"` / `U1."id"` for an alias. */
 	col(alias: string, column: string): string {
-		return `${alias.startsWith('T') && !this.isTable(alias) ? alias : quote(alias)}.${quote(column)}`;
+		return `${/^[TU]\d+$/.test(alias) ? alias : quote(alias)}.${quote(column)}`;
 	}
-	private isTable(alias: string): boolean {
-		return this.tables.has(alias) && !/^T\d+$/.test(alias);
+
+	/** `"auth_user"` or `"auth_user" U1`. */
+	private tableSql(table: string, alias: string): string {
+		return alias === table ? quote(table) : `${quote(table)} ${alias}`;
 	}
 
 	private join(key: string, table: string, on: (alias: string) => string, outer: boolean): string {
 		const existing = this.joins.find((join) => join.key === key);
 		if (existing) return existing.alias;
-		const alias = this.tables.has(table) ? `T${this.tables.size + 1}` : table;
-		this.tables.add(alias === table ? table : alias);
+		let alias: string;
+		if (this.style) alias = `${this.style.prefix}${this.style.first + this.aliases.length}`;
+		else alias = this.aliases.includes(table) ? `T${this.aliases.length + 1}` : table;
+		this.aliases.push(alias);
 		const kind = outer ? 'LEFT OUTER JOIN' : 'INNER JOIN';
-		const name = alias === table ? quote(table) : `${quote(table)} ${alias}`;
-		this.joins.push({ key, alias, sql: `${kind} ${name} ON (${on(alias)})` });
+		this.joins.push({
+			key,
+			alias,
+			sql: `${kind} ${this.tableSql(table, alias)} ON (${on(alias)})`
+		});
 		return alias;
 	}
 
@@ -134,7 +151,41 @@ export class SqlCompiler {
 		return { sql: '?', params: [toValue(value) as SqlValue] };
 	}
 
+	/**
+	 * exclude() across a reverse relation (`exclude(posts__title='x')`) means "no related row
+	 * matches", not "some related row does not match": Django's split_exclude() asks a subquery.
+	 */
+	private excludeSubquery(condition: Condition): { sql: string; params: SqlValue[] } | null {
+		const parts = condition.path.split('__');
+		let meta = this.meta;
+		for (let i = 0; i < parts.length; i++) {
+			const field = meta.findField(parts[i]);
+			if (field instanceof ForeignKeyField && field.name === parts[i]) {
+				meta = this.relations.target(field);
+				continue;
+			}
+			if (field) return null;
+			const reverse = this.relations.reverse(meta, parts[i]);
+			if (!reverse) return null;
+			const parent = this.resolve([...parts.slice(0, i), 'pk'].join('__')).column;
+			const sub = new SqlCompiler(reverse.meta, this.relations, { prefix: 'U', first: 1 });
+			const rest = parts.slice(i + 1);
+			const path = rest.length && !isLookup(rest[0]) ? rest : ['pk', ...rest];
+			const inner = sub.condition({ path: path.join('__'), value: condition.value }, false, true);
+			const fk = sub.col(sub.baseAlias, reverse.field.column);
+			return {
+				sql: `${parent} IN (SELECT ${fk} FROM ${sub.from()} WHERE ${inner.sql})`,
+				params: inner.params
+			};
+		}
+		return null;
+	}
+
 	private condition(condition: Condition, negated: boolean, alone: boolean) {
+		if (negated) {
+			const subquery = this.excludeSubquery(condition);
+			if (subquery) return subquery;
+		}
 		const resolved = this.resolve(condition.path);
 		const { column, field } = resolved;
 		const [lookup = 'exact'] = resolved.rest;
@@ -219,7 +270,8 @@ export class SqlCompiler {
 
 	/** `"blog_post" INNER JOIN ...` */
 	from(): string {
-		return [quote(this.baseAlias), ...this.joins.map((join) => join.sql)].join(' ');
+		const base = this.tableSql(this.meta.dbTable, this.baseAlias);
+		return [base, ...this.joins.map((join) => join.sql)].join(' ');
 	}
 
 	get hasJoins(): boolean {
