@@ -188,3 +188,37 @@ describe('value filters', () => {
 		);
 	});
 });
+
+describe('less common filters', () => {
+	it('center, escapejs, json_script, phone2numeric, get_digit, stringformat', () => {
+		expect(render('"{{ v|center:"15" }}"', { v: 'Django' })).toBe('"     Django    "');
+		expect(
+			render('{{ v|escapejs }}', { v: 'testing\r\njavascript \'string" <b>escaping</b>' })
+		).toBe(
+			'testing\\u000D\\u000Ajavascript \\u0027string\\u0022 \\u003Cb\\u003Eescaping\\u003C/b\\u003E'
+		);
+		expect(render('{{ v|json_script:"hello-data" }}', { v: { hello: 'world</script>&' } })).toBe(
+			'<script id="hello-data" type="application/json">{"hello": "world\\u003C/script\\u003E\\u0026"}</script>'
+		);
+		expect(render('{{ v|phone2numeric }}', { v: '800-COLLECT' })).toBe('800-2655328');
+		expect(render('{{ v|get_digit:"2" }}', { v: 123456789 })).toBe('8');
+		expect(render('{{ v|stringformat:"E" }}', { v: 10 })).toBe('1.000000E+01');
+		expect(render('{{ v|stringformat:"05d" }}', { v: 42 })).toBe('00042');
+		expect(render('{{ v|stringformat:"s" }}', { v: 'x' })).toBe('x');
+	});
+
+	it('unordered_list (docs example)', () => {
+		const v = ['States', ['Kansas', ['Lawrence', 'Topeka'], 'Illinois']];
+		expect(render('{{ v|unordered_list }}', { v })).toBe(
+			'\t<li>States\n\t<ul>\n\t\t<li>Kansas\n\t\t<ul>\n\t\t\t<li>Lawrence</li>\n\t\t\t<li>Topeka</li>\n\t\t</ul>\n\t\t</li>\n\t\t<li>Illinois</li>\n\t</ul>\n\t</li>'
+		);
+	});
+
+	it('escapeseq escapes each item before join', () => {
+		expect(
+			render('{% autoescape off %}{{ v|escapeseq|join:"," }}{% endautoescape %}', {
+				v: ['<a>', 'b']
+			})
+		).toBe('&lt;a&gt;,b');
+	});
+});

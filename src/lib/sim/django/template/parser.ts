@@ -35,6 +35,9 @@ export class Parser {
 	readonly filters: Map<string, FilterSpec>;
 	/** Names of `{% block %}`s seen, to refuse a second block with the same name. */
 	readonly blockNames = new Set<string>();
+	/** `{% cycle … as name %}` nodes, and the last cycle, for `{% cycle name %}` and `{% resetcycle %}`. */
+	readonly namedCycles = new Map<string, Node>();
+	lastCycle: Node | null = null;
 
 	constructor(
 		private readonly tokens: Token[],

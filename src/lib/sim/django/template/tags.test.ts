@@ -220,3 +220,59 @@ describe('other tags', () => {
 		expect(render('{% firstof a b "fallback" %}', {})).toBe('fallback');
 	});
 });
+
+describe('loop helpers and calculations', () => {
+	it('ifchanged shows a heading when the month changes (docs example)', () => {
+		const days = ['2024-01-30', '2024-01-31', '2024-02-01'].map((d) => new Date(d));
+		const src =
+			'{% for date in days %}{% ifchanged %}<h3>{{ date|date:"F" }}</h3>{% endifchanged %}{{ date|date:"j" }} {% endfor %}';
+		expect(render(src, { days })).toBe('<h3>January</h3>30 31 <h3>February</h3>1 ');
+		const withVars =
+			'{% for n in l %}{% ifchanged n %}{{ n }}{% else %}.{% endifchanged %}{% endfor %}';
+		expect(render(withVars, { l: [1, 1, 2, 2, 2, 3] })).toBe('1.2..3');
+	});
+
+	it('regroup groups consecutive items by a key (docs example)', () => {
+		const musicians = [
+			{ name: 'Django Reinhardt', instrument: 'Guitar' },
+			{ name: 'Emily Remler', instrument: 'Guitar' },
+			{ name: 'Lovie Austin', instrument: 'Piano' }
+		];
+		const src =
+			'{% regroup musicians by instrument as grouped %}{% for group in grouped %}{{ group.grouper }}: {% for m in group.list %}{{ m.name }};{% endfor %} {% endfor %}';
+		expect(render(src, { musicians })).toBe(
+			'Guitar: Django Reinhardt;Emily Remler; Piano: Lovie Austin; '
+		);
+		const unpacked =
+			'{% regroup musicians by instrument as grouped %}{% for instrument, people in grouped %}{{ instrument }}={{ people|length }} {% endfor %}';
+		expect(render(unpacked, { musicians })).toBe('Guitar=2 Piano=1 ');
+	});
+
+	it('widthratio rounds as Python does (docs: 175/200*100 is 88)', () => {
+		expect(render('{% widthratio v m 100 %}', { v: 175, m: 200 })).toBe('88');
+		expect(render('{% widthratio v m 100 %}', { v: 1, m: 0 })).toBe('0');
+		expect(render('{% widthratio 5 10 100 as w %}[{{ w }}]')).toBe('[50]');
+	});
+
+	it('filter runs the block through filters, but not escape or safe', () => {
+		expect(render('{% filter force_escape|lower %}<B>Text</B>{% endfilter %}')).toBe(
+			'&lt;b&gt;text&lt;/b&gt;'
+		);
+		expect(() => render('{% filter safe %}x{% endfilter %}')).toThrow(
+			'"filter safe" is not permitted.  Use the "autoescape" tag instead.'
+		);
+	});
+
+	it('resetcycle starts a cycle again', () => {
+		const src =
+			"{% for g in groups %}{% for i in g %}{% cycle 'a' 'b' %}{% endfor %}{% resetcycle %}|{% endfor %}";
+		expect(
+			render(src, {
+				groups: [
+					[1, 2, 3],
+					[1, 2]
+				]
+			})
+		).toBe('aba|ab|');
+	});
+});

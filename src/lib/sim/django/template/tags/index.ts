@@ -2,10 +2,10 @@
 import type { Library, TagCompiler } from '../parser';
 import { doFor, doIf } from './if-for';
 import { doBlock, doExtends, doInclude } from './loader-tags';
+import { doCycle, doFilter, doIfchanged, doRegroup, doResetcycle, doWidthratio } from './loop-tags';
 import {
 	doAutoescape,
 	doComment,
-	doCycle,
 	doFirstof,
 	doLoad,
 	doNow,
@@ -31,6 +31,11 @@ export const BUILTIN_TAGS: Readonly<Record<string, TagCompiler>> = {
 	autoescape: doAutoescape,
 	now: doNow,
 	cycle: doCycle,
+	resetcycle: doResetcycle,
+	ifchanged: doIfchanged,
+	regroup: doRegroup,
+	widthratio: doWidthratio,
+	filter: doFilter,
 	firstof: doFirstof,
 	templatetag: doTemplatetag,
 	spaceless: doSpaceless

@@ -1,6 +1,6 @@
 /**
  * The smaller built-in tags from `defaulttags.py`: `with`, `comment`, `load`, `verbatim`,
- * `autoescape`, `now`, `cycle`, `firstof`, `templatetag`, `spaceless`.
+ * `autoescape`, `now`, `firstof`, `templatetag`, `spaceless`.
  */
 import type { Context } from '../context';
 import { dateFormat } from '../dateformat';
@@ -136,62 +136,6 @@ export function doNow(_parser: Parser, token: Token): Node {
 			return '';
 		}
 	};
-}
-
-class CycleNode implements Node {
-	constructor(
-		readonly values: FilterExpression[],
-		readonly variableName: string | null = null,
-		readonly silent = false
-	) {}
-	render(context: Context): string {
-		// The position lives in the render context: each render of the template starts afresh.
-		const index = (context.renderContext.get(this) as number | undefined) ?? 0;
-		context.renderContext.set(this, (index + 1) % this.values.length);
-		const value = this.values[index].resolve(context);
-		if (this.variableName) context.setUpward(this.variableName, value);
-		return this.silent ? '' : renderValueInContext(value, context);
-	}
-}
-
-export function doCycle(parser: Parser, token: Token): Node {
-	let args = splitContents(token.contents);
-	const named = (parser as Parser & { namedCycles?: Map<string, CycleNode> }).namedCycles;
-	if (args.length < 2) throw new TemplateSyntaxError("'cycle' tag requires at least two arguments");
-	if (args.length === 2) {
-		const name = args[1];
-		if (!named)
-			throw new TemplateSyntaxError(`No named cycles in template. '${name}' is not defined`);
-		const node = named.get(name);
-		if (!node) throw new TemplateSyntaxError(`Named cycle '${name}' does not exist`);
-		return node;
-	}
-	let asForm = false;
-	let silent = false;
-	if (args.length > 4) {
-		if (args[args.length - 3] === 'as') {
-			if (args[args.length - 1] !== 'silent') {
-				throw new TemplateSyntaxError(
-					`Only 'silent' flag is allowed after cycle's name, not '${args[args.length - 1]}'.`
-				);
-			}
-			asForm = true;
-			silent = true;
-			args = args.slice(0, -1);
-		} else if (args[args.length - 2] === 'as') {
-			asForm = true;
-		}
-	}
-	if (!asForm) return new CycleNode(args.slice(1).map((a) => parser.compileFilter(a)));
-	const name = args[args.length - 1];
-	const node = new CycleNode(
-		args.slice(1, -2).map((a) => parser.compileFilter(a)),
-		name,
-		silent
-	);
-	const p = parser as Parser & { namedCycles?: Map<string, CycleNode> };
-	(p.namedCycles ??= new Map()).set(name, node);
-	return node;
 }
 
 export function doFirstof(parser: Parser, token: Token): Node {
