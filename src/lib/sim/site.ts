@@ -19,6 +19,8 @@ import { makeSettings, type Settings } from './django/settings';
 import type { SessionEngine, UserLoader } from './django/middleware';
 import { openDatabase, type Database } from './django/db/database';
 import { createTemplateEngine, type TemplateEngine } from './django/template';
+import { AnonymousUser, getUser, SessionStore } from './django/auth';
+import { mysite } from './mysite';
 
 export interface SiteConfig {
 	debug: boolean;
@@ -43,18 +45,31 @@ export interface Site {
 
 export interface SiteOptions {
 	sqlJs: SqlJsStatic;
-	project: DjangoProject;
-	/** `request.session` storage (the auth helper's SessionStore over `django_session`). */
-	sessions: (db: Database, settings: Settings) => SessionEngine;
-	/** `request.user` lookup (`django.contrib.auth.get_user`). */
-	users: (db: Database, settings: Settings) => UserLoader;
+	/** The Django project to run; the demo `mysite` by default. */
+	project?: DjangoProject;
+	/** `request.session` storage; by default Django's database sessions (`django_session`). */
+	sessions?: (db: Database, now: () => Date) => SessionEngine;
+	/** `request.user` lookup; by default `django.contrib.auth.get_user`. */
+	users?: (db: Database) => UserLoader;
 	/** Wall clock (ms since epoch), for tests that need time to stand still. */
 	now?: () => number;
 }
 
 export async function createSite(options: SiteOptions): Promise<Site> {
-	const { project } = options;
+	const project = options.project ?? mysite;
 	const now = options.now ?? Date.now;
+	const clock = () => new Date(now());
+	const sessions = options.sessions ?? ((d, c) => ({ open: (key) => new SessionStore(d, key, c) }));
+	// Without a session key there is nobody to look up: skip reading the session, so a page that
+	// never uses request.user gets no `Vary: Cookie`, as with Django's lazy user.
+	const users =
+		options.users ??
+		((d: Database): UserLoader => ({
+			getUser: (request) => {
+				const session = request.session as unknown as SessionStore;
+				return session.session_key ? getUser(d, session) : new AnonymousUser();
+			}
+		}));
 	const db = openDatabase(options.sqlJs);
 	await project.setUp(db);
 	const seeded = db.snapshot();
@@ -67,7 +82,7 @@ export async function createSite(options: SiteOptions): Promise<Site> {
 					project.urlconf.reverse(name, { args, kwargs } as Parameters<
 						typeof project.urlconf.reverse
 					>[1]),
-				now: () => new Date(now())
+				now: clock
 			})
 		: undefined;
 
@@ -90,8 +105,8 @@ export async function createSite(options: SiteOptions): Promise<Site> {
 	const django = createDjangoApplication({
 		settings,
 		urlconf: project.urlconf,
-		sessions: options.sessions(db, settings),
-		users: options.users(db, settings),
+		sessions: sessions(db, clock),
+		users: users(db),
 		atomic,
 		sources: project.sources,
 		context: () => ({

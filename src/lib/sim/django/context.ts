@@ -24,7 +24,10 @@ export interface SimContext {
 	now(): Date;
 }
 
-/** `request.session` as SessionMiddleware uses it (Django's `SessionBase` names). */
+/**
+ * `request.session` as SessionMiddleware uses it (Django's `SessionBase` names; the auth helper's
+ * `SessionStore` has this shape). The optional members fall back to the settings.
+ */
 export interface SessionLike {
 	readonly session_key: string | null;
 	/** Set when the data changed (Django saves only then, unless SESSION_SAVE_EVERY_REQUEST). */
@@ -32,12 +35,11 @@ export interface SessionLike {
 	/** Set when the data was read (Django then adds `Vary: Cookie`). */
 	readonly accessed: boolean;
 	is_empty(): boolean;
-	get_expiry_age(): number;
-	get_expire_at_browser_close(): boolean;
 	save(): void | Promise<void>;
-	delete(): void | Promise<void>;
-	/** A plain copy of the data now (loads it if needed), for the trace's "after" view. */
-	snapshot(): Record<string, unknown>;
+	get_expiry_age?(): number;
+	get_expire_at_browser_close?(): boolean;
+	/** A plain copy of the data now, for the trace's "after" view. */
+	items?(): Record<string, unknown>;
 	/** The data as it was loaded from the database, if it has been loaded (the "before" view). */
 	initial?(): Record<string, unknown> | undefined;
 }

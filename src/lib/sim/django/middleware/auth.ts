@@ -1,30 +1,27 @@
 /**
  * `AuthenticationMiddleware` (django/contrib/auth/middleware.py): gives every request a
- * `request.user`, lazily — the user is looked up (session → `auth_user`) only when something
- * reads `request.user`, which is why a page that never asks costs no query.
+ * `request.user` — the user whose id the session holds, or AnonymousUser.
+ *
+ * One simplification: Django looks the user up lazily, on first use of `request.user`; checking
+ * the session's password hash needs WebCrypto, which is asynchronous, so here the lookup happens
+ * while this middleware runs (its queries show up on its step). A request without a session
+ * cookie costs no query either way.
  */
-import type { UserLike } from '../context';
 import type { Middleware, UserLoader } from './types';
 
 export function authenticationMiddleware(users: UserLoader): Middleware {
 	return {
 		name: 'django.contrib.auth.middleware.AuthenticationMiddleware',
-		process_request(request, step) {
+		async process_request(request, step) {
 			if (!request.session) {
 				throw new Error(
 					"The Django authentication middleware requires session middleware to be installed. Edit your MIDDLEWARE setting to insert 'django.contrib.sessions.middleware.SessionMiddleware' before 'django.contrib.auth.middleware.AuthenticationMiddleware'."
 				);
 			}
-			let cached: UserLike | undefined;
-			Object.defineProperty(request, 'user', {
-				configurable: true,
-				enumerable: true,
-				get: () => (cached ??= users.getUser(request)),
-				set: (value: UserLike) => {
-					cached = value;
-				}
-			});
-			step.note = 'Attaches request.user, to be looked up from the session when first used.';
+			request.user = await users.getUser(request);
+			const who = request.user.is_authenticated ? request.user.username : 'AnonymousUser';
+			step.note = `Sets request.user: ${who}.`;
+			step.state = { user: who };
 			return null;
 		}
 	};

@@ -45,8 +45,11 @@ export function sessionMiddleware(settings: Settings, engine: SessionEngine): Mi
 				if (response.status_code >= 500) {
 					note = 'The session changed, but the answer is an error (5xx): nothing is saved.';
 				} else {
-					const atClose = session.get_expire_at_browser_close();
-					const maxAge = atClose ? undefined : session.get_expiry_age();
+					const atClose =
+						session.get_expire_at_browser_close?.() ?? settings.SESSION_EXPIRE_AT_BROWSER_CLOSE;
+					const maxAge = atClose
+						? undefined
+						: (session.get_expiry_age?.() ?? settings.SESSION_COOKIE_AGE);
 					await session.save();
 					response.set_cookie(settings.SESSION_COOKIE_NAME, session.session_key ?? '', {
 						max_age: maxAge,
@@ -82,7 +85,7 @@ export function sessionMiddleware(settings: Settings, engine: SessionEngine): Mi
 						]
 					: undefined,
 				sessionBefore: before,
-				sessionAfter: accessed || modified ? session.snapshot() : undefined
+				sessionAfter: accessed || modified ? session.items?.() : undefined
 			};
 			return response;
 		}

@@ -45,7 +45,7 @@ export interface SessionEngine {
 
 /** How AuthenticationMiddleware finds `request.user` (`django.contrib.auth.get_user`). */
 export interface UserLoader {
-	getUser(request: HttpRequest): UserLike;
+	getUser(request: HttpRequest): UserLike | Promise<UserLike>;
 }
 
 /** What middleware may need besides the request. */
