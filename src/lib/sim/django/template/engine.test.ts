@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createTemplateEngine, TemplateDoesNotExist, TemplateSyntaxError } from './index';
+import {
+	createTemplateEngine,
+	templateDebugInfo,
+	TemplateDoesNotExist,
+	TemplateSyntaxError
+} from './index';
 import { engineWith } from './test-helpers';
 
 // The example from Django's "The Django template language: Template inheritance".
@@ -159,5 +164,36 @@ describe('the engine', () => {
 		expect(engine.renderString("{% load static %}{% static 'css/site.css' %}").html).toBe(
 			'https://cdn.test/s/css/site.css'
 		);
+	});
+});
+
+describe('errors while rendering', () => {
+	it('carry the template and line where they happened, for the DEBUG page', () => {
+		const engine = engineWith({
+			'base.html': '<html>\n{% block content %}{% endblock %}\n</html>',
+			'page.html':
+				'{% extends "base.html" %}\n{% block content %}\n<p>ok</p>\n<a href="{% url \'nope\' %}">x</a>\n{% endblock %}',
+			'outer.html': 'line 1\n{% include "inner.html" %}',
+			'inner.html': '\n\n{{ post.boom }}'
+		});
+		try {
+			engine.render('page.html');
+			expect.unreachable();
+		} catch (e) {
+			expect((e as Error).name).toBe('NoReverseMatch');
+			expect(templateDebugInfo(e)).toEqual({ name: 'page.html', line: 4 });
+		}
+		try {
+			engine.render('outer.html', {
+				post: {
+					boom: () => {
+						throw new Error('boom');
+					}
+				}
+			});
+			expect.unreachable();
+		} catch (e) {
+			expect(templateDebugInfo(e)).toEqual({ name: 'inner.html', line: 3 });
+		}
 	});
 });

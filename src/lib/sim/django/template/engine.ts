@@ -58,7 +58,8 @@ function compile(source: string, name: string): CompiledTemplate {
 		const parser = new Parser(
 			tokenize(source),
 			{ tags: BUILTIN_TAGS, filters: BUILTIN_FILTERS },
-			LIBRARIES
+			LIBRARIES,
+			name
 		);
 		const nodelist = parser.parse();
 		template = {

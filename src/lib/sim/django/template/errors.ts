@@ -31,3 +31,15 @@ export class TemplateDoesNotExist extends Error {
 export class VariableDoesNotExist extends Error {
 	override name = 'VariableDoesNotExist';
 }
+
+/**
+ * Where an error raised while rendering (NoReverseMatch, an exception in a method) happened:
+ * the template and line the DEBUG page shows under "Error during template rendering".
+ * For a TemplateSyntaxError, the template and line of the bad tag.
+ */
+export function templateDebugInfo(error: unknown): { name?: string; line: number } | undefined {
+	if (error instanceof TemplateSyntaxError && error.line !== undefined) {
+		return { name: error.templateName, line: error.line };
+	}
+	return (error as { templateDebug?: { name?: string; line: number } } | null)?.templateDebug;
+}

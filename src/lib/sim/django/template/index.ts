@@ -22,6 +22,7 @@
  * `__str__()` for how it prints, and `__eq__()` for `==`.
  */
 export type { CompiledTemplate } from './context';
+export type { TemplateDebugInfo } from './nodes';
 export {
 	createTemplateEngine,
 	type RenderOptions,
@@ -30,7 +31,12 @@ export {
 	type TemplateEngineOptions,
 	type UrlArgument
 } from './engine';
-export { TemplateDoesNotExist, TemplateSyntaxError, VariableDoesNotExist } from './errors';
+export {
+	templateDebugInfo,
+	TemplateDoesNotExist,
+	TemplateSyntaxError,
+	VariableDoesNotExist
+} from './errors';
 export { conditionalEscape, escape, escapeHtml, isSafe, markSafe, SafeString } from './safe';
 export { formatDate } from './dateformat';
 

@@ -14,18 +14,45 @@ export interface Node {
 	childNodelists?(): NodeList[];
 }
 
+/** Where in which template an error happened while rendering (Django's `template_debug`). */
+export interface TemplateDebugInfo {
+	name?: string;
+	line: number;
+}
+
+type Annotated = { templateDebug?: TemplateDebugInfo };
+
+/** Records where the innermost failing node was written; outer node lists leave it alone. */
+function annotate(error: unknown, name: string | undefined, line: number): void {
+	if (typeof error === 'object' && error !== null && !(error as Annotated).templateDebug) {
+		(error as Annotated).templateDebug = name === undefined ? { line } : { name, line };
+	}
+}
+
 export class NodeList {
 	readonly nodes: Node[] = [];
+	/** The line each node starts on, for errors raised while rendering. */
+	readonly lines: number[] = [];
 	/** Whether anything but text came before; `extends` must be the first tag. */
 	containsNontext = false;
 
-	push(node: Node): void {
+	/** `origin`: the template these nodes were written in (a block may render inside another). */
+	constructor(readonly origin?: string) {}
+
+	push(node: Node, line = 0): void {
 		this.nodes.push(node);
+		this.lines.push(line);
 	}
 
 	render(context: Context): string {
 		let out = '';
-		for (const node of this.nodes) out += node.render(context);
+		let i = 0;
+		try {
+			for (; i < this.nodes.length; i++) out += this.nodes[i].render(context);
+		} catch (e) {
+			annotate(e, this.origin, this.lines[i]);
+			throw e;
+		}
 		return out;
 	}
 

@@ -42,14 +42,15 @@ export class Parser {
 	constructor(
 		private readonly tokens: Token[],
 		builtins: Library,
-		readonly libraries: Readonly<Record<string, Library>>
+		readonly libraries: Readonly<Record<string, Library>>,
+		readonly origin?: string
 	) {
 		this.tags = new Map(Object.entries(builtins.tags ?? {}));
 		this.filters = new Map(Object.entries(builtins.filters ?? {}));
 	}
 
 	parse(parseUntil: readonly string[] = []): NodeList {
-		const nodelist = new NodeList();
+		const nodelist = new NodeList(this.origin);
 		while (this.pos < this.tokens.length) {
 			const token = this.tokens[this.pos++];
 			if (token.type === 'text') {
@@ -94,7 +95,7 @@ export class Parser {
 			throw this.error(token, `${first.describe?.()} must be the first tag in the template.`);
 		}
 		if (!(node instanceof TextNode)) nodelist.containsNontext = true;
-		nodelist.push(node);
+		nodelist.push(node, token.lineno);
 	}
 
 	/** Skips everything up to the end tag (`comment`). */
