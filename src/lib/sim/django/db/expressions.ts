@@ -3,7 +3,7 @@
  * `|`, `&` and `~`. JavaScript has no operator overloading, so the operators are methods:
  * `F('stock').sub(1)`, `Q({...}).or(Q({...}))`, `Q({...}).not()`. Each knows its Python text.
  */
-import { pyKwargs, pyRepr } from './python-repr';
+import { pyArgs, pyKwargs, pyRepr } from './python-repr';
 
 export type Operator = '+' | '-' | '*' | '/';
 
@@ -123,4 +123,20 @@ export function Q(kwargs: Readonly<Record<string, unknown>> = {}): QNode {
 /** `F('stock')`. */
 export function F(name: string): FRef {
 	return new FRef(name);
+}
+
+/** What filter(), exclude() and get() accept: Q objects and keyword-argument objects. */
+export type Filter = QNode | Readonly<Record<string, unknown>>;
+
+/** The arguments of one filter() call as one Q (Django: `Q(*args, **kwargs)`). */
+export function toQ(args: readonly Filter[]): QNode {
+	const nodes = args.map((arg) => (arg instanceof QNode ? arg : new QNode(arg)));
+	return nodes.length === 1 ? nodes[0] : new QNode({}, 'AND', false, nodes);
+}
+
+/** Python arguments for filter(): Q objects first, then keyword arguments. */
+export function filterArgs(args: readonly Filter[]): string {
+	const qs = args.filter((arg): arg is QNode => arg instanceof QNode);
+	const kwargs = Object.assign({}, ...args.filter((arg) => !(arg instanceof QNode)));
+	return pyArgs(qs, kwargs);
 }

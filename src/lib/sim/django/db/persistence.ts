@@ -5,6 +5,7 @@
 import { collectAndDeletePks } from './deletion';
 import { NON_FIELD_ERRORS, ValidationError } from './errors';
 import { ForeignKeyField } from './field-constructors';
+import type { Database } from './database';
 import type { Model, ModelClass } from './model';
 import { capfirst } from './meta';
 import { quote } from './sql-compiler';
@@ -66,18 +67,43 @@ export function save(instance: Model, options: SaveOptions): void {
 		}
 		if (options.forceUpdate) throw new Error('Forced update did not affect any rows.');
 	}
-	const fields = meta.fields.filter((f) => f !== meta.pk || hasPk);
+	insertRows(db, classOf(instance), [instance], orm);
+}
+
+/** Django's pre_save() for inserts: auto_now and auto_now_add take the current time. */
+function preSaveInsert(instance: Model, now: Date): void {
+	for (const field of instance.meta.fields)
+		if (field.autoNow || field.autoNowAdd) (instance as unknown as Row)[field.attname] = now;
+}
+
+/** One INSERT for all the instances, `RETURNING` their new primary keys. */
+function insertRows(db: Database, model: ModelClass, instances: Model[], orm: string): void {
+	if (!instances.length) return;
+	const meta = model._meta;
+	const table = quote(meta.dbTable);
+	const withPk = instances.some((i) => i.pk !== null && i.pk !== undefined);
+	const fields = meta.fields.filter((f) => f !== meta.pk || withPk);
 	const columns = fields.map((f) => quote(f.column)).join(', ');
-	const marks = fields.map(() => '?').join(', ');
-	const params = fields.map((f) => f.toDb(self[f.attname]));
+	const marks = `(${fields.map(() => '?').join(', ')})`;
+	const params = instances.flatMap((instance) =>
+		fields.map((f) => f.toDb((instance as unknown as Row)[f.attname]))
+	);
 	const result = db.run(
-		`INSERT INTO ${table} (${columns}) VALUES (${marks}) RETURNING ${pkColumn}`,
+		`INSERT INTO ${table} (${columns}) VALUES ${instances.map(() => marks).join(', ')} RETURNING ${table}.${quote(meta.pk.column)}`,
 		params,
 		orm
 	);
-	instance.pk = meta.pk.fromDb(result.rows[0][0]) as number;
-	instance._state.db = db;
-	instance._state.adding = false;
+	instances.forEach((instance, i) => {
+		instance.pk = meta.pk.fromDb(result.rows[i][0]) as number;
+		instance._state.db = db;
+		instance._state.adding = false;
+	});
+}
+
+export function bulkInsert(db: Database, model: ModelClass, instances: Model[], orm: string): void {
+	const now = new Date();
+	instances.forEach((instance) => preSaveInsert(instance, now));
+	insertRows(db, model, instances, orm);
 }
 
 export function refresh(instance: Model): void {

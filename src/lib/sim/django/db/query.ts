@@ -4,10 +4,11 @@
  * DELETE.
  */
 import type { Database, SqlValue } from './database';
-import { QNode } from './expressions';
+import { isExpression, QNode } from './expressions';
 import type { ModelMeta } from './meta';
+import type { Model, ModelClass } from './model';
 import { relationsOf } from './relations';
-import { SqlCompiler, quote } from './sql-compiler';
+import { SqlCompiler, quote, toValue } from './sql-compiler';
 
 export interface QueryState {
 	/** The root condition: an AND of every filter()/exclude() call. */
@@ -19,6 +20,9 @@ export interface QueryState {
 	readonly selectRelated: readonly string[];
 	/** Values a related manager's `create()` fills in (`author_id` for `user.posts`). */
 	readonly createDefaults: Readonly<Record<string, unknown>>;
+	readonly distinct: boolean;
+	/** `none()`: matches nothing, so no query runs (Django raises EmptyResultSet inside). */
+	readonly empty: boolean;
 }
 
 export const EMPTY_STATE: QueryState = {
@@ -27,7 +31,9 @@ export const EMPTY_STATE: QueryState = {
 	low: 0,
 	high: null,
 	selectRelated: [],
-	createDefaults: {}
+	createDefaults: {},
+	distinct: false,
+	empty: false
 };
 
 export interface Compiled {
@@ -91,7 +97,8 @@ export function compileSelect(
 	const orderBy = compiler.orderBy(ordering);
 	const order = orderBy.length ? ` ORDER BY ${orderBy.join(', ')}` : '';
 	const limit = select.kind === 'exists' ? ' LIMIT 1' : limitSql(state);
-	let sql = `SELECT ${columns.join(', ')} FROM ${compiler.from()}${where.sql}${order}${limit}`;
+	const distinct = state.distinct && select.kind !== 'count' ? 'DISTINCT ' : '';
+	let sql = `SELECT ${distinct}${columns.join(', ')} FROM ${compiler.from()}${where.sql}${order}${limit}`;
 	if (select.kind === 'count' && isSliced(state)) {
 		// Counting a slice counts the rows of the sliced query, as Django's subquery does.
 		const inner = `SELECT ${compiler.col(compiler.baseAlias, meta.pk.column)} AS "col1" FROM ${compiler.from()}${where.sql}${order}${limitSql(state)}`;
@@ -118,9 +125,51 @@ export function compileWriteWhere(db: Database, meta: ModelMeta, state: QuerySta
 	};
 }
 
-/** An F() expression (`F('stock') - 1`) as SQL on the model's table. */
-export function compileExpression(db: Database, meta: ModelMeta, value: unknown): Compiled {
-	return new SqlCompiler(meta, relationsOf(db)).expression(value);
+/**
+ * `UPDATE "t" SET "col" = ?, ...` for `queryset.update(**values)`: plain values through the
+ * field, F() expressions as SQL on the row (`"stock" = ("shop_product"."stock" - ?)`).
+ */
+export function compileUpdate(
+	db: Database,
+	meta: ModelMeta,
+	state: QueryState,
+	values: Readonly<Record<string, unknown>>
+): Compiled {
+	const compiler = new SqlCompiler(meta, relationsOf(db));
+	const params: SqlValue[] = [];
+	const sets = Object.entries(values).map(([name, value]) => {
+		const field = meta.getField(name);
+		const expr = isExpression(value)
+			? compiler.expression(value)
+			: { sql: '?', params: [field.toDb(toValue(value))] };
+		params.push(...expr.params);
+		return `${quote(field.column)} = ${expr.sql}`;
+	});
+	const where = compileWriteWhere(db, meta, state);
+	return {
+		sql: `UPDATE ${quote(meta.dbTable)} SET ${sets.join(', ')}${where.sql}`,
+		params: [...params, ...where.params]
+	};
 }
 
 export { quote };
+
+/** Model instances from SELECT rows; select_related() objects go into each instance's cache. */
+export function rowsToInstances<I extends Model>(
+	db: Database,
+	model: ModelClass<I>,
+	rows: SqlValue[][],
+	related: CompiledSelect['related']
+): I[] {
+	const width = model._meta.fields.length;
+	return rows.map((row) => {
+		const instance = model.fromDb(db, row.slice(0, width));
+		for (const rel of related) {
+			const values = row.slice(rel.start, rel.start + rel.meta.fields.length);
+			const target = db.models.get(rel.meta.label);
+			const obj = values[0] === null || !target ? null : target.fromDb(db, values);
+			instance._state.cache.set(rel.field, obj);
+		}
+		return instance;
+	});
+}

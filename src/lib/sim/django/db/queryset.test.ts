@@ -305,3 +305,35 @@ describe('values() and values_list()', () => {
 		expect(last().orm).toBe("User.objects.values_list('username', flat=True)");
 	});
 });
+
+describe('none(), distinct(), bulk_create()', () => {
+	it('none() asks nothing', () => {
+		const qs = Post.objects.none();
+		expect([qs.list(), qs.count(), qs.exists(), qs.update({ title: 'x' })]).toEqual([
+			[],
+			0,
+			false,
+			0
+		]);
+		expect(queries).toEqual([]);
+	});
+
+	it('distinct() removes the duplicates a reverse join makes', () => {
+		expect(Post.objects.filter({ comment__name__in: ['Bob', 'Carol'] }).count()).toBe(2);
+		const qs = Post.objects.filter({ comment__name__in: ['Bob', 'Carol'] }).distinct();
+		expect(qs.list().map((p) => p.pk)).toEqual([1]);
+		expect(last().sql.startsWith('SELECT DISTINCT "blog_post"."id"')).toBe(true);
+	});
+
+	it('bulk_create() inserts many rows in one statement and sets their ids', () => {
+		const made = Writer.objects.bulk_create([
+			new Writer({ username: 'carol' }),
+			new Writer({ username: 'dave' })
+		]);
+		expect(made.map((w) => w.pk)).toEqual([3, 4]);
+		expect(last().sql).toBe(
+			'INSERT INTO "auth_user" ("username", "email", "is_active") VALUES (?, ?, ?), (?, ?, ?) RETURNING "auth_user"."id"'
+		);
+		expect(queries).toHaveLength(1);
+	});
+});

@@ -5,37 +5,25 @@
  * An evaluated QuerySet keeps its rows, so iterating it twice runs one query, as in Django.
  */
 import type { Database } from './database';
-import { isExpression, QNode } from './expressions';
+import { filterArgs, QNode, toQ, type Filter } from './expressions';
+
+export type { Filter };
 import type { Model, ModelClass } from './model';
 import { collectAndDelete } from './deletion';
+import { bulkInsert } from './persistence';
 import { pyArgs, pyKwargs } from './python-repr';
 import {
-	compileExpression,
 	compileSelect,
-	compileWriteWhere,
+	compileUpdate,
 	EMPTY_STATE,
 	isSliced,
-	quote,
+	rowsToInstances,
 	type QueryState,
 	type SelectKind
 } from './query';
 
 /** Django's `MAX_GET_RESULTS`: get() fetches at most 21 rows to say how many it found. */
 const MAX_GET_RESULTS = 21;
-
-export type Filter = QNode | Readonly<Record<string, unknown>>;
-
-function toQ(args: readonly Filter[]): QNode {
-	const nodes = args.map((arg) => (arg instanceof QNode ? arg : new QNode(arg)));
-	return nodes.length === 1 ? nodes[0] : new QNode({}, 'AND', false, nodes);
-}
-
-/** Python arguments for filter(): Q objects first, then keyword arguments. */
-function filterArgs(args: readonly Filter[]): string {
-	const qs = args.filter((arg): arg is QNode => arg instanceof QNode);
-	const kwargs = Object.assign({}, ...args.filter((arg) => !(arg instanceof QNode)));
-	return pyArgs(qs, kwargs);
-}
 
 export class QuerySet<I extends Model = Model> implements Iterable<I> {
 	private resultCache: I[] | undefined;
@@ -128,6 +116,15 @@ export class QuerySet<I extends Model = Model> implements Iterable<I> {
 		});
 	}
 
+	/** A QuerySet that matches nothing and never asks the database. */
+	none(): QuerySet<I> {
+		return this.chain(`${this.python}.none()`, { empty: true });
+	}
+
+	distinct(): QuerySet<I> {
+		return this.chain(`${this.python}.distinct()`, { distinct: true });
+	}
+
 	select_related(...names: string[]): QuerySet<I> {
 		return this.chain(`${this.python}.select_related(${pyArgs(names)})`, {
 			selectRelated: [...this.state.selectRelated, ...names]
@@ -140,18 +137,9 @@ export class QuerySet<I extends Model = Model> implements Iterable<I> {
 	}
 
 	private fetch(state: QueryState, orm: string): I[] {
+		if (state.empty) return [];
 		const { rows, compiled } = this.select({ kind: 'rows' }, orm, state);
-		const width = this.model._meta.fields.length;
-		return rows.map((row) => {
-			const instance = this.model.fromDb(this.db, row.slice(0, width));
-			for (const rel of compiled.related) {
-				const values = row.slice(rel.start, rel.start + rel.meta.fields.length);
-				const target = this.db.models.get(rel.meta.label);
-				const obj = values[0] === null || !target ? null : target.fromDb(this.db, values);
-				instance._state.cache.set(rel.field, obj);
-			}
-			return instance;
-		});
+		return rowsToInstances(this.db, this.model, rows, compiled.related);
 	}
 
 	/** Evaluate: `list(queryset)`. */
@@ -207,11 +195,13 @@ export class QuerySet<I extends Model = Model> implements Iterable<I> {
 
 	exists(): boolean {
 		if (this.resultCache) return this.resultCache.length > 0;
+		if (this.state.empty) return false;
 		return this.select({ kind: 'exists' }, `${this.python}.exists()`).rows.length > 0;
 	}
 
 	count(): number {
 		if (this.resultCache) return this.resultCache.length;
+		if (this.state.empty) return 0;
 		return Number(this.select({ kind: 'count' }, `${this.python}.count()`).rows[0][0]);
 	}
 
@@ -272,26 +262,16 @@ export class QuerySet<I extends Model = Model> implements Iterable<I> {
 	update(values: Readonly<Record<string, unknown>>): number {
 		if (isSliced(this.state))
 			throw new TypeError('Cannot update a query once a slice has been taken.');
-		const meta = this.model._meta;
-		const where = compileWriteWhere(this.db, meta, this.state);
-		const params: (string | number | null)[] = [];
-		const sets = Object.entries(values).map(([name, value]) => {
-			const field = meta.getField(name);
-			if (isExpression(value)) {
-				const expr = compileExpression(this.db, meta, value);
-				params.push(...expr.params);
-				return `${quote(field.column)} = ${expr.sql}`;
-			}
-			params.push(
-				field.toDb(
-					value && typeof value === 'object' && 'pk' in value ? (value as Model).pk : value
-				)
-			);
-			return `${quote(field.column)} = ?`;
-		});
-		const sql = `UPDATE ${quote(meta.dbTable)} SET ${sets.join(', ')}${where.sql}`;
-		const orm = `${this.python}.update(${pyKwargs(values)})`;
-		return this.db.run(sql, [...params, ...where.params], this.ormText ?? orm).rowsAffected;
+		if (this.state.empty) return 0;
+		const { sql, params } = compileUpdate(this.db, this.model._meta, this.state, values);
+		const orm = this.ormText ?? `${this.python}.update(${pyKwargs(values)})`;
+		return this.db.run(sql, params, orm).rowsAffected;
+	}
+
+	/** Insert many objects with one INSERT; they get their ids, as on SQLite Django does. */
+	bulk_create(objects: I[]): I[] {
+		bulkInsert(this.db, this.model, objects, `${this.python}.bulk_create([...])`);
+		return objects;
 	}
 
 	/** Delete every matching row and what CASCADE takes along: `[total, { 'blog.Post': n }]`. */

@@ -30,7 +30,7 @@ export interface Resolved {
 export const quote = (name: string) => `"${name}"`;
 
 /** A model instance used as a value means its primary key. */
-function toValue(value: unknown): unknown {
+export function toValue(value: unknown): unknown {
 	if (typeof value === 'object' && value !== null && 'pk' in value && '_state' in value)
 		return (value as { pk: unknown }).pk;
 	return value;
