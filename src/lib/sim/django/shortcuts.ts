@@ -5,8 +5,9 @@
  *
  * `render` is where the view→template and template→view hops of the trace are recorded.
  */
-import { Model, type ModelClass } from './db/model';
-import { QuerySet, type Filter } from './db/queryset';
+import type { Model } from './db/model';
+import type { ModelMeta } from './db/meta';
+import { QuerySet, type Filter, type Manager } from './db/queryset';
 import { ObjectDoesNotExist } from './db/errors';
 import {
 	Http404,
@@ -19,6 +20,12 @@ import { NoReverseMatch } from './urls';
 import { displayContext } from './views/context-display';
 import { recorderOf, reverseOf, templatesOf } from './views/runtime';
 import { contextProcessors } from './views/context-processors';
+
+/** A model class as the shortcuts need it (its manager and its `_meta`). */
+export interface ModelType<I extends Model> {
+	readonly objects: Manager<I>;
+	readonly _meta: ModelMeta;
+}
 
 export interface RenderOptions {
 	status?: number;
@@ -95,7 +102,7 @@ export function redirect(
  * "No Post matches the given query.".
  */
 export function get_object_or_404<I extends Model>(
-	klass: ModelClass<I> | QuerySet<I>,
+	klass: ModelType<I> | QuerySet<I>,
 	...lookups: Filter[]
 ): I {
 	const queryset = klass instanceof QuerySet ? klass : klass.objects.all();
@@ -111,7 +118,7 @@ export function get_object_or_404<I extends Model>(
 
 /** `get_list_or_404(klass, **lookups)`: the rows, or `Http404` when there are none. */
 export function get_list_or_404<I extends Model>(
-	klass: ModelClass<I> | QuerySet<I>,
+	klass: ModelType<I> | QuerySet<I>,
 	...lookups: Filter[]
 ): I[] {
 	const queryset = klass instanceof QuerySet ? klass : klass.objects.all();

@@ -3,7 +3,7 @@
  * every template rendered with a request sees `request`, `user`, `messages` and `csrf_token`.
  */
 import type { HttpRequest } from '../http';
-import { get_token } from '../middleware/csrf';
+import { get_token } from '../middleware/csrf-token';
 
 export function contextProcessors(request: HttpRequest): Record<string, unknown> {
 	return {

@@ -4,7 +4,8 @@
  * (`blog/post_list.html`, `shop/product_detail.html`) and context names (`object_list` and
  * `post_list`; `object` and `product`).
  */
-import type { Model, ModelClass } from '../db/model';
+import type { Model } from '../db/model';
+import type { ModelType } from '../shortcuts';
 import type { QuerySet } from '../db/queryset';
 import { ObjectDoesNotExist } from '../db/errors';
 import { Http404, type HttpRequest, type HttpResponse, type ViewKwargs } from '../http';
@@ -12,7 +13,7 @@ import { TemplateView } from './base';
 
 /** `MultipleObjectMixin` / `SingleObjectMixin`'s common ground: where the rows come from. */
 function baseQueryset<I extends Model>(
-	model: ModelClass<I> | undefined,
+	model: ModelType<I> | undefined,
 	queryset: QuerySet<I> | undefined,
 	viewName: string
 ): QuerySet<I> {
@@ -24,7 +25,7 @@ function baseQueryset<I extends Model>(
 }
 
 export class ListView<I extends Model = Model> extends TemplateView {
-	model?: ModelClass<I>;
+	model?: ModelType<I>;
 	queryset?: QuerySet<I>;
 	context_object_name?: string;
 	template_name_suffix = '_list';
@@ -67,7 +68,7 @@ export class ListView<I extends Model = Model> extends TemplateView {
 
 /** `SingleObjectMixin` + `SingleObjectTemplateResponseMixin`, shared with the edit views. */
 export class SingleObjectView<I extends Model = Model> extends TemplateView {
-	model?: ModelClass<I>;
+	model?: ModelType<I>;
 	queryset?: QuerySet<I>;
 	slug_field = 'slug';
 	slug_url_kwarg = 'slug';
@@ -119,7 +120,7 @@ export class SingleObjectView<I extends Model = Model> extends TemplateView {
 
 	override get_template_names(): string[] {
 		if (this.template_name) return [this.template_name];
-		const meta = (this.object?.meta ?? this.model?._meta) as ModelClass['_meta'] | undefined;
+		const meta = this.object?.meta ?? this.model?._meta;
 		if (!meta) return super.get_template_names();
 		return [`${meta.appLabel}/${meta.modelName}${this.template_name_suffix}.html`];
 	}

@@ -52,3 +52,8 @@ export function recorderOf(request: HttpRequest): TraceRecorder {
 export function ran(request: HttpRequest, source: SourceRef, summary: string): void {
 	recorderOf(request).ran(source, summary);
 }
+
+/** Records a step inside Django's own code (no project lines to show), e.g. LoginView's checks. */
+export function step(request: HttpRequest, summary: string, note?: string): void {
+	recorderOf(request).hop('view', 'view', 'call', 'in', summary, note ? { note } : {}, 0.05);
+}

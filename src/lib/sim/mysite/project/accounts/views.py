@@ -10,12 +10,14 @@ User = get_user_model()
 
 @login_required
 def profile(request):
-    return render(request, "accounts/profile.html", {"profile_user": request.user})
+    posts = request.user.posts.all()
+    return render(request, "accounts/profile.html", {"profile_user": request.user, "posts": posts})
 
 
 def user_detail(request, username):
     profile_user = get_object_or_404(User, username=username)
-    return render(request, "accounts/profile.html", {"profile_user": profile_user})
+    posts = profile_user.posts.all()
+    return render(request, "accounts/profile.html", {"profile_user": profile_user, "posts": posts})
 
 
 @login_required

@@ -11,9 +11,11 @@ class ProductSerializer(serializers.ModelSerializer):
 
 
 class OrderSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:order_detail")
+
     class Meta:
         model = Order
-        fields = ["id", "product", "quantity", "status", "created"]
+        fields = ["id", "url", "product", "quantity", "status", "created"]
         read_only_fields = ["status"]
 
     def create(self, validated_data):
@@ -24,8 +26,9 @@ class OrderSerializer(serializers.ModelSerializer):
 
 
 class PostSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:post_detail")
     author = serializers.ReadOnlyField(source="author.username")
 
     class Meta:
         model = Post
-        fields = ["id", "title", "body", "author", "created"]
+        fields = ["id", "url", "title", "body", "author", "created"]

@@ -10,7 +10,7 @@ from pathlib import Path
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 # Never share a real secret key. This one is for the demo only.
-SECRET_KEY = "django-insecure-request-flow-demo-only"
+SECRET_KEY = "django-insecure-request-flow-demo-key-not-for-production"
 
 # DEBUG = True shows a detailed error page; never use it on a public site.
 DEBUG = True
@@ -94,4 +94,6 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
+    # JSON only: the browsable API's HTML pages are left out of this demo.
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
 }
