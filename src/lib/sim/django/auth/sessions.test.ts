@@ -174,3 +174,32 @@ describe('login(), get_user(), logout()', () => {
 		expect((await getUser(db, session)).is_anonymous).toBe(true);
 	});
 });
+
+describe('expiry', () => {
+	it('is two weeks by default; set_expiry() changes it; 0 means at browser close', () => {
+		const now = new Date(Date.UTC(2026, 0, 1));
+		const session = new SessionStore(db, null, () => now);
+		expect(session.get_expiry_age()).toBe(1_209_600);
+		expect(session.get_expiry_date()).toEqual(new Date(Date.UTC(2026, 0, 15)));
+		expect(session.get_expire_at_browser_close()).toBe(false);
+		session.set_expiry(300);
+		expect(session.get_expiry_age()).toBe(300);
+		session.set_expiry(new Date(Date.UTC(2026, 0, 2)));
+		expect(session.get_expiry_age()).toBe(86_400);
+		session.set_expiry(0);
+		expect(session.get_expire_at_browser_close()).toBe(true);
+		session.set_expiry(null);
+		expect(session.get_expiry_age()).toBe(1_209_600);
+	});
+
+	it('initial() is the data as loaded, before the view changed it', () => {
+		const first = new SessionStore(db);
+		first.set('n', 1);
+		first.save();
+		const again = new SessionStore(db, first.session_key);
+		expect(again.initial()).toBeUndefined();
+		again.set('n', 2);
+		expect(again.initial()).toEqual({ n: 1 });
+		expect(again.items()).toEqual({ n: 2 });
+	});
+});

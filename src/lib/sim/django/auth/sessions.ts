@@ -33,6 +33,7 @@ export const Session = defineModel({
 /** settings.SESSION_COOKIE_AGE: two weeks, in seconds. */
 export const SESSION_COOKIE_AGE = 1_209_600;
 const VALID_KEY_CHARS = 'abcdefghijklmnopqrstuvwxyz0123456789';
+const EXPIRY_KEY = '_session_expiry';
 
 export type SessionData = Record<string, unknown>;
 
@@ -60,10 +61,20 @@ export class SessionStore {
 		return Session.objects.using(this.db);
 	}
 
+	private loaded: SessionData | undefined;
+
 	private get data(): SessionData {
 		this.accessed = true;
-		this.cache ??= this.key ? this.load() : {};
+		if (!this.cache) {
+			this.cache = this.key ? this.load() : {};
+			this.loaded = structuredClone(this.cache);
+		}
 		return this.cache;
+	}
+
+	/** The data as it came from the database, if it was read (the trace's "before" view). */
+	initial(): SessionData | undefined {
+		return this.loaded && structuredClone(this.loaded);
 	}
 
 	/** Read the row if it exists and has not expired; otherwise forget the key. */
@@ -119,8 +130,30 @@ export class SessionStore {
 		return !this.key && !Object.keys(this.cache ?? {}).length;
 	}
 
+	/**
+	 * `set_expiry()`: seconds from now, a Date, 0 for "when the browser closes", or null for
+	 * the site's policy (two weeks). Stored in the session as Django does (`_session_expiry`).
+	 */
+	set_expiry(value: number | Date | null): void {
+		if (value === null) this.delete(EXPIRY_KEY);
+		else this.set(EXPIRY_KEY, value instanceof Date ? value.toISOString() : value);
+	}
+
+	/** Seconds until the session expires: the cookie's Max-Age. */
+	get_expiry_age(): number {
+		const expiry = this.get<number | string>(EXPIRY_KEY);
+		if (expiry === undefined) return SESSION_COOKIE_AGE;
+		if (typeof expiry === 'number') return expiry;
+		return Math.max(0, Math.floor((Date.parse(expiry) - this.now().getTime()) / 1000));
+	}
+
 	get_expiry_date(): Date {
-		return new Date(this.now().getTime() + SESSION_COOKIE_AGE * 1000);
+		return new Date(this.now().getTime() + this.get_expiry_age() * 1000);
+	}
+
+	/** True after `set_expiry(0)`: the cookie then has no Max-Age (SESSION_EXPIRE_AT_BROWSER_CLOSE is False). */
+	get_expire_at_browser_close(): boolean {
+		return this.get(EXPIRY_KEY) === 0;
 	}
 
 	exists(key: string): boolean {

@@ -130,3 +130,15 @@ describe('Database foreign keys', () => {
 		expect(db.export()).toEqual(before);
 	});
 });
+
+describe('two databases', () => {
+	it('activate() points the shared model classes back at a database', async () => {
+		const first = await seededDb();
+		const second = await seededDb();
+		Post.objects.all().delete();
+		expect(Post.objects.count()).toBe(0);
+		first.db.activate();
+		expect(Post.objects.count()).toBe(3);
+		expect(Post.objects.using(second.db).count()).toBe(0);
+	});
+});

@@ -181,6 +181,15 @@ export class Database {
 		this.quietly(() => this.schema.forEach((sql) => this.run(sql)));
 	}
 
+	/**
+	 * Make `Model.objects` use this database again. Model classes are shared by every site in a
+	 * page, and `migrate()` binds them to the database it ran on; a page (or test) that keeps two
+	 * sites alive calls this before each request. Instances and `using(db)` keep their own.
+	 */
+	activate(): void {
+		for (const model of this.models.values()) model._db = this;
+	}
+
 	/** Names of the tables, for tests and the inspector. */
 	tables(): string[] {
 		const result = this.sqlite.exec(
