@@ -27,9 +27,23 @@ export class TemplateDoesNotExist extends Error {
 	}
 }
 
-/** A lookup that failed; caught inside the engine and turned into `string_if_invalid` (''). */
+/**
+ * A lookup that failed; caught inside the engine and turned into `string_if_invalid` ('').
+ * Missing variables are common, so the message (which prints the context) is only built when
+ * someone reads it, as Django's `VariableDoesNotExist.__str__` does.
+ */
 export class VariableDoesNotExist extends Error {
 	override name = 'VariableDoesNotExist';
+	constructor(message: string | (() => string)) {
+		super(typeof message === 'string' ? message : '');
+		if (typeof message !== 'string') {
+			let text: string | undefined;
+			Object.defineProperty(this, 'message', {
+				get: () => (text ??= message()),
+				configurable: true
+			});
+		}
+	}
 }
 
 /**

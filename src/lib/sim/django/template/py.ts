@@ -34,8 +34,21 @@ export function pyStr(value: unknown): string {
 	return `<${value.constructor?.name ?? 'object'} object>`;
 }
 
-/** `repr(value)` in Python, as lists and dicts print their items. */
-export function pyRepr(value: unknown): string {
+/** `repr(value)` in Python, as lists and dicts print their items (`[...]` for a list inside itself). */
+export function pyRepr(value: unknown, seen: Set<object> = new Set()): string {
+	if (typeof value === 'object' && value !== null) {
+		if (seen.has(value)) return Array.isArray(value) ? '[...]' : '{...}';
+		seen.add(value);
+		try {
+			return reprObject(value, seen);
+		} finally {
+			seen.delete(value);
+		}
+	}
+	return reprScalar(value);
+}
+
+function reprScalar(value: unknown): string {
 	if (value === null || value === undefined) return 'None';
 	if (value === true) return 'True';
 	if (value === false) return 'False';
@@ -51,17 +64,28 @@ export function pyRepr(value: unknown): string {
 		if (quote === "'") body = body.replace(/'/g, "\\'");
 		return quote + body + quote;
 	}
-	if (Array.isArray(value)) return '[' + value.map(pyRepr).join(', ') + ']';
-	if (value instanceof Set)
-		return value.size ? '{' + [...value].map(pyRepr).join(', ') + '}' : 'set()';
+	if (typeof value === 'function') return `<function ${value.name || '<lambda>'}>`;
+	return String(value);
+}
+
+function reprObject(value: object, seen: Set<object>): string {
+	const r = (v: unknown) => pyRepr(v, seen);
+	if (value instanceof SafeString) return reprScalar(value);
+	if (Array.isArray(value)) return '[' + value.map(r).join(', ') + ']';
+	if (value instanceof Set) return value.size ? '{' + [...value].map(r).join(', ') + '}' : 'set()';
 	if (value instanceof Map) {
-		return '{' + [...value].map(([k, v]) => `${pyRepr(k)}: ${pyRepr(v)}`).join(', ') + '}';
+		return '{' + [...value].map(([k, v]) => `${r(k)}: ${r(v)}`).join(', ') + '}';
 	}
 	if (typeof value === 'object' && isPlainObject(value)) {
-		const items = Object.entries(value).map(([k, v]) => `${pyRepr(k)}: ${pyRepr(v)}`);
+		const items = Object.entries(value).map(([k, v]) => `${r(k)}: ${r(v)}`);
 		return '{' + items.join(', ') + '}';
 	}
-	return pyStr(value);
+	try {
+		if (hasMethod(value, '__repr__')) return String((value as { __repr__(): unknown }).__repr__());
+		return pyStr(value);
+	} catch {
+		return `<${value.constructor?.name ?? 'object'} object>`;
+	}
 }
 
 /** `datetime.isoformat(sep)` for a UTC datetime, with microseconds only when not zero. */

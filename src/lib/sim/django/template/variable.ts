@@ -159,8 +159,10 @@ function walkLookups(context: Context, lookups: readonly string[]): unknown {
 		const next =
 			i === 0 ? (context.has(bit) ? context.get(bit) : MISSING) : lookupBit(current, bit);
 		if (next === MISSING) {
-			const where = i === 0 ? context.repr() : pyRepr(current);
-			throw new VariableDoesNotExist(`Failed lookup for key [${bit}] in ${where}`);
+			const parent = current;
+			throw new VariableDoesNotExist(
+				() => `Failed lookup for key [${bit}] in ${i === 0 ? context.repr() : pyRepr(parent)}`
+			);
 		}
 		current = next;
 		if (typeof current === 'function' && !isClass(current)) {

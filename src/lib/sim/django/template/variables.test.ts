@@ -153,3 +153,23 @@ describe('errors raised while looking up', () => {
 		expect(() => render('{{ post.boom }}', { post })).toThrow('boom');
 	});
 });
+
+describe('missing variables stay cheap and safe', () => {
+	it('does not print the context unless the error message is read, and survives cycles', () => {
+		const loop: Record<string, unknown> = { name: 'loop' };
+		loop.self = loop;
+		const list: unknown[] = [1];
+		list.push(list);
+		let printed = 0;
+		const noisy = {
+			__str__() {
+				printed++;
+				return 'noisy';
+			}
+		};
+		expect(render('[{{ missing }}|{{ loop.nope }}|{{ list.5 }}]', { loop, list, noisy })).toBe(
+			'[||]'
+		);
+		expect(printed).toBe(0);
+	});
+});
