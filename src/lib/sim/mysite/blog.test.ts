@@ -45,12 +45,14 @@ describe('home and blog pages', () => {
 		expect(page.body).toContain('2 comments');
 		expect(page.body).toContain('Bob wrote on 20 November 2025:');
 		expect(page.body).toContain('name="csrfmiddlewaretoken"');
-		expect(page.body).toMatch(/<input type="text" name="name" maxlength="80" required id="id_name">/);
+		expect(page.body).toMatch(
+			/<input type="text" name="name" maxlength="80" required id="id_name">/
+		);
 		expect(page.body).toContain('<textarea name="body" cols="40" rows="10" required id="id_body">');
 		expect(page.headers_all('Set-Cookie').some((c) => c.startsWith('csrftoken='))).toBe(true);
 	});
 
-	it('GET /blog/99/ is a 404 with Django\'s message', async () => {
+	it("GET /blog/99/ is a 404 with Django's message", async () => {
 		const page = await new Visitor(site).get('/blog/99/');
 		expect(page.status).toBe(404);
 		expect(page.body).toContain('No Post matches the given query.');

@@ -36,7 +36,11 @@ export const USERS = {
 const at = (iso: string) => new Date(`${iso}Z`);
 
 /** `auto_now_add` overwrote the timestamp on insert; put the fixed one back, as a fixture would. */
-function fixCreated(model: { objects: { filter(f: object): { update(v: object): number } } }, pk: number, created: Date) {
+function fixCreated(
+	model: { objects: { filter(f: object): { update(v: object): number } } },
+	pk: number,
+	created: Date
+) {
 	model.objects.filter({ pk }).update({ created });
 }
 
@@ -94,7 +98,11 @@ export function seed(db: Database): void {
 			[3, 'Alice', 'Nice shop! I would like a teapot.', '2026-02-03T12:00:00']
 		];
 		for (const [postPk, name, body, created] of comments) {
-			const comment = Comment.objects.create({ post: Post.objects.get({ pk: postPk }), name, body });
+			const comment = Comment.objects.create({
+				post: Post.objects.get({ pk: postPk }),
+				name,
+				body
+			});
 			fixCreated(Comment, comment.pk, at(created));
 		}
 

@@ -53,7 +53,8 @@ export class Visitor {
 			const eq = pair.indexOf('=');
 			const key = pair.slice(0, eq).trim();
 			const val = pair.slice(eq + 1).trim();
-			const expired = attributes.some((a) => /max-age=0\b/i.test(a.trim())) || val === '""' || val === '';
+			const expired =
+				attributes.some((a) => /max-age=0\b/i.test(a.trim())) || val === '""' || val === '';
 			if (expired) this.cookies.delete(key);
 			else this.cookies.set(key, val);
 		}
@@ -70,7 +71,8 @@ export class Visitor {
 	post(path: string, fields: Record<string, string>, withToken = true): Promise<Answer> {
 		const data = new URLSearchParams(fields);
 		const token = this.cookies.get('csrftoken');
-		if (withToken && token && !data.has('csrfmiddlewaretoken')) data.set('csrfmiddlewaretoken', token);
+		if (withToken && token && !data.has('csrfmiddlewaretoken'))
+			data.set('csrfmiddlewaretoken', token);
 		return this.send('POST', path, {
 			body: data.toString(),
 			headers: {

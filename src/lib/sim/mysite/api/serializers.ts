@@ -2,7 +2,11 @@
 import type { User } from '../../django/auth';
 import type { ModelClass } from '../../django/db';
 import { Post } from '../blog/models';
-import { HyperlinkedIdentityField, ModelSerializer, ReadOnlyField } from '../rest-framework/serializers';
+import {
+	HyperlinkedIdentityField,
+	ModelSerializer,
+	ReadOnlyField
+} from '../rest-framework/serializers';
 import { ValidationError } from '../rest-framework/exceptions';
 import { Order, OutOfStock, Product, place_order } from '../shop/models';
 

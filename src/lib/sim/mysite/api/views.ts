@@ -4,7 +4,11 @@ import type { HttpRequest, HttpResponse, ViewKwargs } from '../../django/http';
 import { ran } from '../../django/views/runtime';
 import { Post } from '../blog/models';
 import type { ModelSerializer } from '../rest-framework/serializers';
-import { AllowAny, IsAuthenticated, IsAuthenticatedOrReadOnly } from '../rest-framework/permissions';
+import {
+	AllowAny,
+	IsAuthenticated,
+	IsAuthenticatedOrReadOnly
+} from '../rest-framework/permissions';
 import {
 	ListAPIView,
 	ListCreateAPIView,
@@ -111,7 +115,10 @@ export class PostList extends ListCreateAPIView<Post> {
 		classLines(
 			request,
 			postListCode,
-			['queryset = Post.objects.all()', 'permission_classes = [permissions.IsAuthenticatedOrReadOnly]'],
+			[
+				'queryset = Post.objects.all()',
+				'permission_classes = [permissions.IsAuthenticatedOrReadOnly]'
+			],
 			'Anyone may read posts; only a logged-in user may write one.'
 		);
 		return super.dispatch(request, kwargs);
@@ -149,12 +156,18 @@ export class PostDetail extends RetrieveUpdateDestroyAPIView<Post> {
 }
 
 export const views = {
-	ProductList: ProductList.as_view({ viewName: 'api.views.ProductList', source: productCode.header }),
+	ProductList: ProductList.as_view({
+		viewName: 'api.views.ProductList',
+		source: productCode.header
+	}),
 	OrderList: OrderList.as_view({ viewName: 'api.views.OrderList', source: orderListCode.header }),
 	OrderDetail: OrderDetail.as_view({
 		viewName: 'api.views.OrderDetail',
 		source: orderDetailCode.header
 	}),
 	PostList: PostList.as_view({ viewName: 'api.views.PostList', source: postListCode.header }),
-	PostDetail: PostDetail.as_view({ viewName: 'api.views.PostDetail', source: postDetailCode.header })
+	PostDetail: PostDetail.as_view({
+		viewName: 'api.views.PostDetail',
+		source: postDetailCode.header
+	})
 };

@@ -5,12 +5,7 @@
  */
 import { authenticateToken, parseTokenHeader, type User } from '../../django/auth';
 import type { Database } from '../../django/db';
-import {
-	defineView,
-	HttpResponse,
-	type HttpRequest,
-	type UserLike
-} from '../../django/http';
+import { defineView, HttpResponse, type HttpRequest, type UserLike } from '../../django/http';
 import { csrfViewMiddleware } from '../../django/middleware/csrf';
 import { AuthenticationFailed, PermissionDenied } from './exceptions';
 import { SAFE_METHODS } from './permissions';

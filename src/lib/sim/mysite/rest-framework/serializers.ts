@@ -55,7 +55,11 @@ function represent(field: Field, instance: Model): unknown {
 }
 
 /** JSON value → Python value for one writable model field, or DRF's messages. */
-function toInternal(field: Field, value: unknown, model: ModelClass): { value: unknown } | { errors: string[] } {
+function toInternal(
+	field: Field,
+	value: unknown,
+	model: ModelClass
+): { value: unknown } | { errors: string[] } {
 	if (value === null) {
 		return field.isNull ? { value: null } : { errors: ['This field may not be null.'] };
 	}
@@ -66,7 +70,9 @@ function toInternal(field: Field, value: unknown, model: ModelClass): { value: u
 		const pk = Number(value);
 		const target = targetModel(model._db, field, model._meta);
 		const found = Number.isInteger(pk) ? target.objects.filter({ pk }).first() : null;
-		return found ? { value: found } : { errors: [`Invalid pk "${String(value)}" - object does not exist.`] };
+		return found
+			? { value: found }
+			: { errors: [`Invalid pk "${String(value)}" - object does not exist.`] };
 	}
 	switch (field.kind) {
 		case 'IntegerField':
@@ -83,7 +89,8 @@ function toInternal(field: Field, value: unknown, model: ModelClass): { value: u
 		case 'TextField':
 		case 'SlugField':
 		case 'EmailField': {
-			if (typeof value === 'object' || typeof value === 'boolean') return { errors: ['Not a valid string.'] };
+			if (typeof value === 'object' || typeof value === 'boolean')
+				return { errors: ['Not a valid string.'] };
 			const text = String(value).trim();
 			if (text === '' && !field.isBlank) return { errors: ['This field may not be blank.'] };
 			if (field.maxLength !== undefined && [...text].length > field.maxLength) {
@@ -165,7 +172,9 @@ export class ModelSerializer<I extends Model = Model> {
 		this.errors = {};
 		this.validated_data = {};
 		if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-			this.errors = { non_field_errors: [`Invalid data. Expected a dictionary, but got ${pyType(data)}.`] };
+			this.errors = {
+				non_field_errors: [`Invalid data. Expected a dictionary, but got ${pyType(data)}.`]
+			};
 		} else {
 			for (const field of this.writableFields()) {
 				const has = Object.hasOwn(data, field.name);

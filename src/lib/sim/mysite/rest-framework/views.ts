@@ -36,7 +36,11 @@ import type { ModelSerializer, SerializerContext } from './serializers';
 import type { AsViewOptions } from '../../django/views';
 
 /** DRF's JSONRenderer: compact separators, UTF-8 (not `\u` escapes). */
-export function Response(data: unknown, status = 200, headers: Record<string, string> = {}): HttpResponse {
+export function Response(
+	data: unknown,
+	status = 200,
+	headers: Record<string, string> = {}
+): HttpResponse {
 	const body = data === undefined ? '' : JSON.stringify(data);
 	const response = new HttpResponse(body, { status, content_type: 'application/json', headers });
 	// DRF drops Content-Type when there is no body (a 204).
@@ -102,7 +106,8 @@ export class APIView extends View {
 			if (problem) throw new ParseError(`JSON parse error - ${problem}`);
 			return JSON.parse(request.body);
 		}
-		if (type === 'application/x-www-form-urlencoded') return Object.fromEntries(request.POST.items());
+		if (type === 'application/x-www-form-urlencoded')
+			return Object.fromEntries(request.POST.items());
 		throw new UnsupportedMediaType(type || 'application/octet-stream');
 	}
 
@@ -174,7 +179,8 @@ export class GenericAPIView<I extends Model = Model> extends APIView {
 	serializer_class?: SerializerClass<I>;
 
 	get_queryset(): QuerySet<I> {
-		if (!this.queryset) throw new Error(`'${this.constructor.name}' should include a queryset attribute.`);
+		if (!this.queryset)
+			throw new Error(`'${this.constructor.name}' should include a queryset attribute.`);
 		return this.queryset.all();
 	}
 
@@ -183,8 +189,13 @@ export class GenericAPIView<I extends Model = Model> extends APIView {
 		return { request: this.request, reverse: (name, args) => reverse(name, { args }) };
 	}
 
-	get_serializer(instance: I | null, data?: Record<string, unknown>, partial = false): ModelSerializer<I> {
-		if (!this.serializer_class) throw new Error(`'${this.constructor.name}' should include a serializer_class.`);
+	get_serializer(
+		instance: I | null,
+		data?: Record<string, unknown>,
+		partial = false
+	): ModelSerializer<I> {
+		if (!this.serializer_class)
+			throw new Error(`'${this.constructor.name}' should include a serializer_class.`);
 		return new this.serializer_class(instance, this.get_serializer_context(), data, partial);
 	}
 
