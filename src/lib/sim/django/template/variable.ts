@@ -82,11 +82,26 @@ function isClass(fn: unknown): boolean {
 	return typeof fn === 'function' && /^class[\s{]/.test(Function.prototype.toString.call(fn));
 }
 
-const HIDDEN = new Set([
-	...Object.getOwnPropertyNames(Object.prototype),
-	...Object.getOwnPropertyNames(Array.prototype),
-	...Object.getOwnPropertyNames(Function.prototype)
+// JavaScript's own members (toString, constructor, Array's map…) are not Python attributes.
+const BUILTIN_PROTOTYPES = new Set<object>([
+	Object.prototype,
+	Array.prototype,
+	Function.prototype,
+	Map.prototype,
+	Set.prototype,
+	Date.prototype,
+	Promise.prototype
 ]);
+
+/** Whether `bit` is the object's own data or defined by its class, not inherited from JS itself. */
+function isAttribute(obj: object, bit: string): boolean {
+	// Python spells these __class__ and len(), which templates cannot reach.
+	if (bit === 'constructor' || (bit === 'length' && Array.isArray(obj))) return false;
+	for (let o: object | null = obj; o !== null; o = Object.getPrototypeOf(o)) {
+		if (Object.hasOwn(o, bit)) return !BUILTIN_PROTOTYPES.has(o);
+	}
+	return false;
+}
 
 /** Python dict methods, for `{% for k, v in data.items %}` on plain objects and Maps. */
 function dictMethod(dict: Record<string, unknown> | Map<unknown, unknown>, name: string): unknown {
@@ -112,7 +127,7 @@ function lookupBit(current: unknown, bit: string): unknown {
 		const method = dictMethod(current, bit);
 		if (method) return method;
 	} else if (typeof current === 'object' || typeof current === 'function') {
-		if (!HIDDEN.has(bit) && bit in (current as object)) {
+		if (isAttribute(current as object, bit)) {
 			const value = (current as Record<string, unknown>)[bit];
 			return typeof value === 'function' && !isClass(value)
 				? bindMethod(value as AnyFunction, current)

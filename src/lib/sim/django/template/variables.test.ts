@@ -173,3 +173,22 @@ describe('missing variables stay cheap and safe', () => {
 		expect(printed).toBe(0);
 	});
 });
+
+describe('attributes named like JavaScript built-ins', () => {
+	it('reads model fields called name, length, values or filter, but not JS members', () => {
+		class Comment {
+			constructor(
+				readonly name: string,
+				readonly length: number
+			) {}
+			get values() {
+				return 'v';
+			}
+		}
+		const c = new Comment('Bob', 3);
+		expect(render('{{ c.name }} {{ c.length }} {{ c.values }}', { c })).toBe('Bob 3 v');
+		expect(
+			render('[{{ c.constructor }}{{ c.toString }}{{ l.map }}{{ l.length }}]', { c, l: [1] })
+		).toBe('[]');
+	});
+});
