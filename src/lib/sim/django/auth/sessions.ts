@@ -198,7 +198,12 @@ export class SessionStore {
 	/** Delete a row (this session's by default). */
 	deleteSession(key: string | null = this.key): void {
 		if (key === null) return;
-		this.objects.filter({ session_key: key }).delete();
+		// As Django's db backend: `self.model.objects.get(session_key=session_key).delete()`.
+		try {
+			this.objects.get({ session_key: key }).delete();
+		} catch (error) {
+			if (!(error instanceof Session.DoesNotExist)) throw error;
+		}
 	}
 
 	/** New key, same data; the old row is deleted. Login calls it against session fixation. */

@@ -121,7 +121,7 @@ describe('field lookups against SQLite', () => {
 	it('says which names exist when a field is unknown', () => {
 		expect(() => Post.objects.filter({ titel: 'x' }).list()).toThrow(FieldError);
 		expect(() => Post.objects.filter({ titel: 'x' }).list()).toThrow(
-			"Cannot resolve keyword 'titel' into field. Choices are: id, title, body, author, created"
+			"Cannot resolve keyword 'titel' into field. Choices are: author, author_id, body, comment, created, id, title"
 		);
 		expect(() => Post.objects.filter({ title__near: 'x' }).list()).toThrow(
 			/Unsupported lookup 'near'/

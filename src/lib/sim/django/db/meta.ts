@@ -58,12 +58,10 @@ export class ModelMeta {
 		return this.fields.find((field) => field.name === name || field.attname === name);
 	}
 
+	/** Django's `_meta.get_field()`: FieldDoesNotExist "Post has no field named 'x'". */
 	getField(name: string): Field {
 		const field = this.findField(name);
-		if (!field) {
-			const choices = this.fields.map((f) => f.name).join(', ');
-			throw new FieldError(`Cannot resolve keyword '${name}' into field. Choices are: ${choices}`);
-		}
+		if (!field) throw new FieldError(`${this.objectName} has no field named '${name}'`);
 		return field;
 	}
 

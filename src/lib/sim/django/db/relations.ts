@@ -70,6 +70,7 @@ export function relationsOf(db: Database): Relations {
 			return targetModel(db, field, owner?._meta ?? ({ appLabel: '', label: '?' } as ModelMeta))
 				._meta;
 		},
+		reverseNames: (meta) => reverseRelations(db, meta).map((r) => r.queryName),
 		reverse: (meta, name) => {
 			const reverse = reverseRelations(db, meta).find((r) => r.queryName === name);
 			return reverse && { meta: reverse.model._meta, field: reverse.field };

@@ -16,6 +16,8 @@ export interface Relations {
 	target(field: ForeignKeyField): ModelMeta;
 	/** A reverse relation by query name (`posts`, or `comment` without related_name). */
 	reverse(meta: ModelMeta, name: string): { meta: ModelMeta; field: ForeignKeyField } | undefined;
+	/** The query names of every reverse relation of `meta` (for FieldError's list of choices). */
+	reverseNames(meta: ModelMeta): string[];
 }
 
 export interface Resolved {
@@ -43,6 +45,14 @@ export function toValue(value: unknown): unknown {
 export interface AliasStyle {
 	prefix: 'U';
 	first: number;
+}
+
+/** Django's FieldError, listing names, attnames and reverse relations, sorted. */
+function unknownField(name: string, meta: ModelMeta, reverse: string[]): FieldError {
+	const names = new Set([...meta.fields.flatMap((f) => [f.name, f.attname]), ...reverse]);
+	return new FieldError(
+		`Cannot resolve keyword '${name}' into field. Choices are: ${[...names].sort().join(', ')}`
+	);
 }
 
 export class SqlCompiler {
@@ -116,12 +126,7 @@ export class SqlCompiler {
 			}
 			if (field) return { column: this.col(alias, field.column), field, meta, alias, rest };
 			const reverse = this.relations.reverse(meta, name);
-			if (!reverse) {
-				const choices = meta.fields.map((f) => f.name).join(', ');
-				throw new FieldError(
-					`Cannot resolve keyword '${name}' into field. Choices are: ${choices}`
-				);
-			}
+			if (!reverse) throw unknownField(name, meta, this.relations.reverseNames(meta));
 			const from = alias;
 			const parentPk = meta.pk.column;
 			alias = this.join(
