@@ -197,3 +197,19 @@ describe('errors while rendering', () => {
 		}
 	});
 });
+
+describe('relative template names', () => {
+	it('resolves ./ and ../ against the template that names them', () => {
+		const engine = engineWith({
+			'blog/base.html': '[{% block b %}{% endblock %}]',
+			'blog/posts/list.html':
+				'{% extends "../base.html" %}{% block b %}{% include "./item.html" %}{% endblock %}',
+			'blog/posts/item.html': 'item',
+			'outside.html': '{% extends "../x.html" %}'
+		});
+		expect(engine.render('blog/posts/list.html').html).toBe('[item]');
+		expect(() => engine.render('outside.html')).toThrow(
+			"The relative path '\"../x.html\"' points outside the file hierarchy that template 'outside.html' is in."
+		);
+	});
+});

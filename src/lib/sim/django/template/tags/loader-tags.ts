@@ -150,10 +150,49 @@ export class ExtendsNode implements FirstNode {
 	}
 }
 
+/** `posixpath.normpath(posixpath.join(dirname(current), name))`. */
+function joinPath(current: string, name: string): string {
+	const parts = current.split('/').slice(0, -1);
+	for (const part of name.split('/')) {
+		if (part === '..') {
+			if (parts.length && parts[parts.length - 1] !== '..') parts.pop();
+			else parts.push('..');
+		} else if (part !== '.' && part !== '') {
+			parts.push(part);
+		}
+	}
+	return parts.join('/');
+}
+
+/** Django's `construct_relative_path`: `{% extends "./base.html" %}` is relative to this template. */
+function relativePath(origin: string | undefined, relativeName: string, allowRecursion: boolean) {
+	const name = relativeName.replace(/^['"]+|['"]+$/g, '');
+	if (!name.startsWith('./') && !name.startsWith('../')) return relativeName;
+	if (origin === undefined || origin === '<string>') {
+		throw new TemplateSyntaxError(
+			`The relative path ${relativeName} cannot be evaluated due to an unknown template origin.`
+		);
+	}
+	const current = origin.replace(/^\/+/, '');
+	const resolved = joinPath(current, name);
+	if (resolved.startsWith('../')) {
+		throw new TemplateSyntaxError(
+			`The relative path '${relativeName}' points outside the file hierarchy that template '${origin}' is in.`
+		);
+	}
+	if (!allowRecursion && current === resolved) {
+		throw new TemplateSyntaxError(
+			`The relative path '${relativeName}' was translated to template name '${origin}', the same template in which the tag appears.`
+		);
+	}
+	const quoted = /^['"]/.test(relativeName) && relativeName[0] === relativeName.at(-1);
+	return quoted ? `"${resolved}"` : resolved;
+}
+
 export function doExtends(parser: Parser, token: Token): Node {
 	const bits = splitContents(token.contents);
 	if (bits.length !== 2) throw new TemplateSyntaxError(`'${bits[0]}' takes one argument`);
-	const parentName = parser.compileFilter(bits[1]);
+	const parentName = parser.compileFilter(relativePath(parser.origin, bits[1], false));
 	const nodelist = parser.parse();
 	if (nodelist.nodesOfType(ExtendsNode).length) {
 		throw new TemplateSyntaxError(`'${bits[0]}' cannot appear more than once in the same template`);
@@ -208,5 +247,9 @@ export function doInclude(parser: Parser, token: Token): Node {
 			throw new TemplateSyntaxError(`Unknown argument for '${bits[0]}' tag: '${option}'.`);
 		}
 	}
-	return new IncludeNode(parser.compileFilter(bits[1]), extra, only);
+	return new IncludeNode(
+		parser.compileFilter(relativePath(parser.origin, bits[1], true)),
+		extra,
+		only
+	);
 }
