@@ -111,7 +111,7 @@ export class TraceRecorder {
 		const duration = round(costMs + (this.#pending[from] ?? 0));
 		delete this.#pending[from];
 		this.#clock = round(this.#clock + costMs);
-		this.#timings[from] = round((this.#timings[from] ?? 0) + costMs);
+		if (costMs > 0) this.#timings[from] = round((this.#timings[from] ?? 0) + costMs);
 		const hop: Hop = {
 			index: this.#hops.length,
 			from,
@@ -183,9 +183,8 @@ export class TraceRecorder {
 			'query',
 			'in',
 			`The ORM sends ${/^[AEIOU]/.test(verb) ? 'an' : 'a'} ${verb} query to SQLite.`,
-			{
-				query: info
-			}
+			{ query: info },
+			COST.ormCall
 		);
 		const got =
 			info.rowsAffected !== undefined && verb !== 'SELECT'

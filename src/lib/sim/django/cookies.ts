@@ -21,7 +21,7 @@ export interface Morsel {
 	samesite?: string;
 }
 
-const LEGAL = /^[A-Za-z0-9!#$%&'*+\-.^_`|~:]*$/;
+const LEGAL = /^[A-Za-z0-9!#$%&'*+\-.^_`|~:]+$/;
 const UNESCAPED = new Set(
 	"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!#$%&'*+-.^_`|~: ()/<=>?@[]{}"
 );

@@ -8,6 +8,7 @@ import type { ResolverMatchInfo } from '../types';
 import { parseCookie } from './cookies';
 import { ANONYMOUS_USER, type SessionLike, type SimContext, type UserLike } from './context';
 import { DisallowedHost } from './exceptions';
+import { parseMultipart, type UploadedFile } from './multipart';
 import { QueryDict, unquote } from './query-dict';
 
 /** The WSGI environ: CGI names plus `HTTP_*` headers, all strings. */
@@ -76,6 +77,7 @@ export class HttpRequest {
 	readonly headers: HttpHeaders;
 	#get: QueryDict | undefined;
 	#post: QueryDict | undefined;
+	#files: Array<[string, UploadedFile]> = [];
 	readonly COOKIES: Record<string, string>;
 	/** The raw body as text. */
 	readonly body: string;
@@ -109,11 +111,23 @@ export class HttpRequest {
 
 	/** Form fields of a POST; Django parses only form submissions (`_load_post_and_files`). */
 	get POST(): QueryDict {
-		this.#post ??=
-			this.method === 'POST' && this.content_type === 'application/x-www-form-urlencoded'
-				? new QueryDict(this.body)
-				: new QueryDict();
-		return this.#post;
+		if (this.#post) return this.#post;
+		if (this.method !== 'POST') return (this.#post = new QueryDict());
+		if (this.content_type === 'application/x-www-form-urlencoded') {
+			return (this.#post = new QueryDict(this.body));
+		}
+		if (this.content_type === 'multipart/form-data') {
+			const parsed = parseMultipart(this.body, this.content_params.boundary);
+			this.#files = parsed.files;
+			return (this.#post = QueryDict.fromEntries(parsed.fields));
+		}
+		return (this.#post = new QueryDict());
+	}
+
+	/** Uploaded files of a multipart POST, by field name. */
+	get FILES(): ReadonlyArray<[string, UploadedFile]> {
+		void this.POST;
+		return this.#files;
 	}
 
 	set POST(value: QueryDict) {

@@ -16,6 +16,7 @@ export * from './http-request';
 export * from './http-response';
 export * from './exceptions';
 export { QueryDict } from './query-dict';
+export { MultiPartParserError, type UploadedFile } from './multipart';
 export type { SessionLike, SimContext, UserLike } from './context';
 export { ANONYMOUS_USER } from './context';
 

@@ -16,6 +16,7 @@ import {
 	SuspiciousOperation
 } from './exceptions';
 import type { HttpRequest } from './http-request';
+import { MultiPartParserError } from './multipart';
 import type { HttpResponse } from './http-response';
 
 export interface ExceptionContext {
@@ -49,7 +50,12 @@ export function responseForException(
 		});
 	}
 	if (error instanceof PermissionDenied) return permissionDenied();
-	const status = error instanceof BadRequest || error instanceof SuspiciousOperation ? 400 : 500;
+	const status =
+		error instanceof BadRequest ||
+		error instanceof SuspiciousOperation ||
+		error instanceof MultiPartParserError
+			? 400
+			: 500;
 	if (!debug) return status === 400 ? badRequest() : serverError();
 	return technical500({
 		status,
