@@ -41,7 +41,7 @@ describe('SessionStore', () => {
 		session.save();
 		expect(session.session_key).toMatch(/^[a-z0-9]{32}$/);
 		expect(queries.map((q) => q.sql.split(' (')[0])).toEqual([
-			'SELECT 1 AS "a" FROM "django_session" WHERE "django_session"."session_key" = ? LIMIT 1',
+			'SELECT ? AS "a" FROM "django_session" WHERE "django_session"."session_key" = ? LIMIT 1',
 			'INSERT INTO "django_session"'
 		]);
 		const row = Session.objects.using(db).get({ session_key: session.session_key });

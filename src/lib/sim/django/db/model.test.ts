@@ -68,7 +68,7 @@ describe('full_clean() with Django messages', () => {
 			username: ['User with this Username already exists.']
 		});
 		expect(queries.at(-1)?.sql).toBe(
-			'SELECT 1 AS "a" FROM "auth_user" WHERE "auth_user"."username" = ? LIMIT 1'
+			'SELECT ? AS "a" FROM "auth_user" WHERE "auth_user"."username" = ? LIMIT 1'
 		);
 		// Saving an existing row does not collide with itself.
 		const alice = Writer.objects.get({ username: 'alice' });

@@ -79,7 +79,8 @@ export function compileSelect(
 	let columns: string[];
 	const related: CompiledSelect['related'] = [];
 	if (select.kind === 'count') columns = ['COUNT(*) AS "__count"'];
-	else if (select.kind === 'exists') columns = ['1 AS "a"'];
+	// Django's exists() selects `Value(1)`, which is a bound parameter like any value.
+	else if (select.kind === 'exists') columns = ['? AS "a"'];
 	else if (select.kind === 'values')
 		columns = select.paths.map((path) => compiler.resolve(path).column);
 	else {
@@ -104,7 +105,8 @@ export function compileSelect(
 		const inner = `SELECT ${compiler.col(compiler.baseAlias, meta.pk.column)} AS "col1" FROM ${compiler.from()}${where.sql}${order}${limitSql(state)}`;
 		sql = `SELECT COUNT(*) FROM (${inner}) subquery`;
 	}
-	return { sql, params: where.params, related };
+	const params = select.kind === 'exists' ? [1, ...where.params] : where.params;
+	return { sql, params, related };
 }
 
 /**

@@ -158,7 +158,8 @@ export class SqlCompiler {
 
 	/**
 	 * exclude() across a reverse relation (`exclude(posts__title='x')`) means "no related row
-	 * matches", not "some related row does not match": Django's split_exclude() asks a subquery.
+	 * matches", not "some related row does not match": Django's split_exclude() asks
+	 * `NOT (EXISTS(SELECT ... WHERE (<condition> AND <fk> = (<outer pk>)) LIMIT 1))`.
 	 */
 	private excludeSubquery(condition: Condition): { sql: string; params: SqlValue[] } | null {
 		const parts = condition.path.split('__');
@@ -172,15 +173,15 @@ export class SqlCompiler {
 			if (field) return null;
 			const reverse = this.relations.reverse(meta, parts[i]);
 			if (!reverse) return null;
-			const parent = this.resolve([...parts.slice(0, i), 'pk'].join('__')).column;
+			const outer = this.resolve([...parts.slice(0, i), 'pk'].join('__')).column;
 			const sub = new SqlCompiler(reverse.meta, this.relations, { prefix: 'U', first: 1 });
 			const rest = parts.slice(i + 1);
 			const path = rest.length && !isLookup(rest[0]) ? rest : ['pk', ...rest];
 			const inner = sub.condition({ path: path.join('__'), value: condition.value }, false, true);
 			const fk = sub.col(sub.baseAlias, reverse.field.column);
 			return {
-				sql: `${parent} IN (SELECT ${fk} FROM ${sub.from()} WHERE ${inner.sql})`,
-				params: inner.params
+				sql: `EXISTS(SELECT ? AS "a" FROM ${sub.from()} WHERE (${inner.sql} AND ${fk} = (${outer})) LIMIT 1)`,
+				params: [1, ...inner.params]
 			};
 		}
 		return null;
