@@ -243,7 +243,10 @@ function explainMiss(
 		}
 		pos += chunk.length;
 	}
-	if (isEndpoint && pos < path.length)
-		return `the path is longer than "${consumed + path.slice(0, pos)}"`;
+	if (isEndpoint && pos < path.length) {
+		const matched = consumed + path.slice(0, pos);
+		if (matched === '') return `an empty route matches only the empty path, not "${path}"`;
+		return `the path is longer than "${matched}"`;
+	}
 	return 'the pattern does not match this path';
 }

@@ -116,7 +116,12 @@ describe('resolve: include and namespaces', () => {
 			qualifiedName: 'blog:post_detail'
 		});
 		expect(tried).toEqual([
-			{ route: '', name: 'home', matched: false, reason: 'the path is longer than ""' },
+			{
+				route: '',
+				name: 'home',
+				matched: false,
+				reason: 'an empty route matches only the empty path, not "blog/3/"'
+			},
 			{
 				route: 'blog/ ',
 				name: 'blog:post_list',
@@ -146,7 +151,7 @@ describe('resolve: include and namespaces', () => {
 		const { match, tried } = resolver.resolve('/blog/abc/');
 		expect(match).toBeNull();
 		expect(tried.map((t) => [t.route, t.reason])).toEqual([
-			['', 'the path is longer than ""'],
+			['', 'an empty route matches only the empty path, not "blog/abc/"'],
 			['blog/ ', 'the path is longer than "blog/"'],
 			['blog/ <int:pk>/', '"abc" is not a whole number, so <int:pk> does not match'],
 			['blog/ <int:pk>/comment/', '"abc" is not a whole number, so <int:pk> does not match'],
@@ -178,8 +183,21 @@ describe('resolve: include and namespaces', () => {
 	});
 
 	it('merges extra kwargs from path(..., kwargs=...)', () => {
-		const r = createResolver([path('feed/', blog.list, { kwargs: { format: 'rss' } })]);
-		expect(r.resolve('/feed/').match?.kwargs).toEqual({ format: 'rss' });
+		const r = createResolver([
+			path('feed/<int:year>/', blog.list, { kwargs: { format: 'rss' } }),
+			path('x/', include([path('<slug:s>/', blog.list, { kwargs: { b: 2 } })]), {
+				kwargs: { a: 1 }
+			})
+		]);
+		const { match } = r.resolve('/feed/2024/');
+		expect(match?.kwargs).toEqual({ year: 2024, format: 'rss' });
+		expect(match?.capturedKwargs).toEqual({ year: 2024 });
+		expect(match?.extraKwargs).toEqual({ format: 'rss' });
+		expect(r.resolve('/x/y/').match).toMatchObject({
+			kwargs: { a: 1, s: 'y', b: 2 },
+			capturedKwargs: { s: 'y' },
+			extraKwargs: { a: 1, b: 2 }
+		});
 	});
 });
 

@@ -15,6 +15,10 @@ export interface ResolverMatch<V extends ViewRef> {
 	readonly args: readonly RouteValue[];
 	/** Captured values, converted (`<int:pk>` gives a number), plus the pattern's extra kwargs. */
 	readonly kwargs: Readonly<Record<string, RouteValue>>;
+	/** Only the values taken from the URL (Django's `captured_kwargs`). */
+	readonly capturedKwargs: Readonly<Record<string, RouteValue>>;
+	/** Only the values from `path(..., kwargs=...)` (Django's `extra_kwargs`). */
+	readonly extraKwargs: Readonly<Record<string, RouteValue>>;
 	/** The matched route without spaces, e.g. `blog/<int:pk>/` (Django's `route`). */
 	readonly route: string;
 	readonly urlName?: string;
@@ -47,6 +51,8 @@ interface Found<V extends ViewRef> {
 	view: V;
 	args: RouteValue[];
 	kwargs: Record<string, RouteValue>;
+	captured: Record<string, RouteValue>;
+	extra: Record<string, RouteValue>;
 	route: string;
 	urlName?: string;
 	namespaces: string[];
@@ -79,6 +85,8 @@ function resolveList<V extends ViewRef>(
 				view: entry.view,
 				args: m.args,
 				kwargs: { ...m.kwargs, ...entry.defaults },
+				captured: m.kwargs,
+				extra: { ...entry.defaults },
 				route: entry.pattern.text,
 				urlName: entry.name,
 				namespaces: [],
@@ -106,6 +114,8 @@ function resolveList<V extends ViewRef>(
 			// As Django: if there are any named groups, positional ones are ignored.
 			args: Object.keys(kwargs).length ? sub.args : [...m.args, ...sub.args],
 			kwargs,
+			// As Django: the inner match's captured kwargs; extra kwargs from every level.
+			extra: { ...entry.defaults, ...sub.extra },
 			route: entry.pattern.text + sub.route.replace(/^\^/, ''),
 			namespaces: [entry.namespace ?? '', ...sub.namespaces],
 			appNames: [entry.appName ?? '', ...sub.appNames]
@@ -141,6 +151,8 @@ export function createResolver<V extends ViewRef>(
 				func: found.view,
 				args: found.args,
 				kwargs: found.kwargs,
+				capturedKwargs: found.captured,
+				extraKwargs: found.extra,
 				route: found.route,
 				urlName: found.urlName,
 				namespace: namespaces.join(':'),
