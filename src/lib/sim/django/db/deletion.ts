@@ -6,6 +6,7 @@
  */
 import type { Database, SqlValue } from './database';
 import { EMPTY_STATE, compileSelect, compileWriteWhere, type QueryState } from './query';
+import { QNode } from './expressions';
 import type { ModelClass } from './model';
 import { reverseRelations } from './relations';
 import { quote } from './sql-compiler';
@@ -74,10 +75,15 @@ export function collectAndDeletePks(
 				});
 				continue;
 			}
-			const where = { ...EMPTY_STATE, ordering: [] };
-			const select = compileSelect(db, child, where, { kind: 'rows' });
-			const sql = `${select.sql} WHERE ${inList(fkColumn, ids)}`;
-			const related = db.run(sql, [...ids], orm).rows.map((row) => row[0]);
+			// Django asks only for the ids (`.only(pk)`), in the child's Meta.ordering.
+			const where = new QNode({ [`${reverse.field.name}__in`]: [...ids] });
+			const select = compileSelect(
+				db,
+				child,
+				{ ...EMPTY_STATE, where },
+				{ kind: 'values', paths: ['pk'] }
+			);
+			const related = db.run(select.sql, select.params, orm).rows.map((row) => row[0]);
 			if (!related.length) continue;
 			if (onDelete === 'PROTECT')
 				throw new ProtectedError(meta.objectName, `${child.objectName}.${reverse.field.name}`);

@@ -204,7 +204,18 @@ describe('writes', () => {
 		expect(sql[1]).toBe('BEGIN');
 		expect(Comment.objects.count()).toBe(0);
 		const alice = Writer.objects.get({ username: 'alice' });
+		queries.length = 0;
 		const [n, byModel] = alice.delete();
+		// As Django's Collector: ids of the children that have children, then one transaction.
+		expect(queries.map((q) => q.sql)).toEqual([
+			'SELECT "blog_post"."id" FROM "blog_post" WHERE "blog_post"."author_id" IN (?) ORDER BY "blog_post"."created" DESC',
+			'BEGIN',
+			'DELETE FROM "blog_comment" WHERE "blog_comment"."post_id" IN (?)',
+			'DELETE FROM "blog_post" WHERE "blog_post"."id" IN (?)',
+			'DELETE FROM "auth_user" WHERE "auth_user"."id" IN (?)',
+			'COMMIT'
+		]);
+		expect(queries[0].orm).toBe('user.delete()');
 		expect(n).toBe(2);
 		expect(byModel).toEqual({ 'blog.Post': 1, 'auth.User': 1 });
 		expect(alice.pk).toBeNull();
