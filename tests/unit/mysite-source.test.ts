@@ -7,11 +7,14 @@
  *    ran) points at lines that exist in the project's files, and view code points at code;
  * 3. settings.py and settings.ts agree on the settings both have.
  */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { View } from '../../src/lib/sim/django/http';
 import type { UrlEntry } from '../../src/lib/sim/django/urls';
 import { projectSources, urlpatterns } from '../../src/lib/sim/mysite';
 import { settings } from '../../src/lib/sim/mysite/settings';
+import { fileLine, pySource } from '../../src/lib/sim/mysite/sources';
 import { makeSite, Visitor } from '../../src/lib/sim/mysite/test-site';
 import { USERS } from '../../src/lib/sim/mysite/seed';
 import type { Site } from '../../src/lib/sim/site';
@@ -81,6 +84,66 @@ describe('urls.py and the TypeScript URLconf', () => {
 		const python = pythonRoutes('mysite/urls.py');
 		expect(python.length).toBeGreaterThan(20);
 		expect(tsRoutes(urlpatterns)).toEqual(python);
+	});
+});
+
+/** TypeScript files of mysite that name Python lines (views, models, URLconfs). */
+function tsFiles(dir: string): string[] {
+	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+		const full = join(dir, entry.name);
+		if (entry.isDirectory()) return entry.name === 'project' ? [] : tsFiles(full);
+		return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [full] : [];
+	});
+}
+
+const STRING = String.raw`'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"`;
+const unquote = (literal: string) => literal.slice(1, -1).replace(/\\(['"\\])/g, '$1');
+
+/** The string literals passed to a call, from just after its `(` to its `)`. */
+function stringArguments(text: string, from: number): string[] {
+	const found: string[] = [];
+	const literal = new RegExp(`^(?:${STRING})`);
+	let i = from;
+	while (i < text.length && text[i] !== ')') {
+		const m = literal.exec(text.slice(i));
+		if (m) {
+			found.push(m[0]);
+			i += m[0].length;
+		} else i++;
+	}
+	return found;
+}
+
+describe('every Python line the TypeScript names, whether or not a test runs it', () => {
+	it('is in its def or class exactly once', () => {
+		let checked = 0;
+		for (const file of tsFiles('src/lib/sim/mysite')) {
+			const text = readFileSync(file, 'utf8');
+			const fileConst = new RegExp(`const FILE = (${STRING});`).exec(text);
+			const blocks = new Map<string, ReturnType<typeof pySource>>();
+			for (const m of text.matchAll(
+				new RegExp(`const (\\w+) = pySource\\((FILE|${STRING}), (${STRING})\\)`, 'g')
+			)) {
+				const py = m[2] === 'FILE' ? unquote(fileConst?.[1] ?? "''") : unquote(m[2]);
+				blocks.set(m[1], pySource(py, unquote(m[3])));
+			}
+			for (const m of text.matchAll(/(\w+)\.ref\(/g)) {
+				const block = blocks.get(m[1]);
+				if (!block) continue;
+				for (const literal of stringArguments(text, (m.index ?? 0) + m[0].length)) {
+					expect(() => block.line(unquote(literal)), `${file}: ${literal}`).not.toThrow();
+					checked++;
+				}
+			}
+			for (const m of text.matchAll(
+				new RegExp(`fileLine\\((FILE|${STRING}), (${STRING})\\)`, 'g')
+			)) {
+				const py = m[1] === 'FILE' ? unquote(fileConst?.[1] ?? "''") : unquote(m[1]);
+				expect(() => fileLine(py, unquote(m[2])), `${file}: ${m[2]}`).not.toThrow();
+				checked++;
+			}
+		}
+		expect(checked).toBeGreaterThan(80);
 	});
 });
 

@@ -105,7 +105,8 @@ export function get_object_or_404<I extends Model>(
 	klass: ModelType<I> | QuerySet<I>,
 	...lookups: Filter[]
 ): I {
-	const queryset = klass instanceof QuerySet ? klass : klass.objects.all();
+	// Django's `_get_queryset()` uses the model's manager; `Post.objects.get(pk=3)` is what runs.
+	const queryset = klass instanceof QuerySet ? klass : klass.objects;
 	try {
 		return queryset.get(...lookups);
 	} catch (error) {

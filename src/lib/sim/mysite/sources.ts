@@ -62,6 +62,7 @@ export class PySource {
 	readonly start: number;
 	readonly end: number;
 	readonly #lines: readonly string[];
+	readonly #found = new Map<string, number>();
 
 	constructor(
 		readonly file: string,
@@ -83,6 +84,8 @@ export class PySource {
 
 	/** The 1-based number of the one line in this block whose text (trimmed) is `text`. */
 	line(text: string): number {
+		const known = this.#found.get(text);
+		if (known !== undefined) return known;
 		const wanted = text.trim();
 		const found: number[] = [];
 		for (let n = this.start; n <= this.end; n++) {
@@ -92,6 +95,7 @@ export class PySource {
 			const why = found.length ? `appears ${found.length} times` : 'is not there';
 			throw new Error(`${this.file} (${this.symbol}): the line "${wanted}" ${why}`);
 		}
+		this.#found.set(text, found[0]);
 		return found[0];
 	}
 

@@ -70,7 +70,7 @@ export class OrderList extends ListCreateAPIView<Order> {
 			orderListCode.ref('return Order.objects.filter(user=self.request.user)'),
 			'Only your own orders.'
 		);
-		return Order.objects.filter({ user: this.request.user.pk });
+		return Order.objects.filter({ user: this.request.user as User });
 	}
 
 	override perform_create(serializer: ModelSerializer<Order>): void {
