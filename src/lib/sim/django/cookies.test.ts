@@ -108,3 +108,10 @@ describe('QueryDict', () => {
 		).toThrow('DATA_UPLOAD_MAX_NUMBER_FIELDS');
 	});
 });
+
+describe('redirect locations', () => {
+	it('encode as iri_to_uri does, keeping existing escapes', async () => {
+		const { iriToUri } = await import('./http-response');
+		expect(iriToUri('/a b/é?next=/x%3Fy&z=<>"')).toBe('/a%20b/%C3%A9?next=/x%3Fy&z=%3C%3E%22');
+	});
+});

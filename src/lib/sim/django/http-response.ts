@@ -211,7 +211,7 @@ export function pyJsonDumps(value: unknown): string {
 export class HttpResponseRedirect extends HttpResponse {
 	constructor(url: string, init: ResponseInit = {}) {
 		super('', { status: 302, ...init });
-		this.headers.set('Location', encodeURI(decodeURISafe(url)));
+		this.headers.set('Location', iriToUri(url));
 	}
 	get url(): string {
 		return this.headers.get('Location') ?? '';
@@ -263,13 +263,19 @@ export class HttpResponseServerError extends HttpResponse {
 	}
 }
 
-/** Django's `iri_to_uri` leaves an already-encoded URL alone; decoding first avoids `%2520`. */
-function decodeURISafe(url: string): string {
-	try {
-		return decodeURI(url);
-	} catch {
-		return url;
+/**
+ * Django's `iri_to_uri`: percent-encode what may not appear in a URL, leaving `%` (and so any
+ * escape already there) and the reserved characters alone.
+ */
+export function iriToUri(iri: string): string {
+	let out = '';
+	for (const ch of iri) {
+		if (/[A-Za-z0-9\-._~/#%[\]=:;$&()+,!?*@']/.test(ch)) out += ch;
+		else
+			for (const byte of new TextEncoder().encode(ch))
+				out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
 	}
+	return out;
 }
 
 /** `django.utils.cache.patch_vary_headers`: add names to `Vary` without repeating one. */
