@@ -222,3 +222,40 @@ describe('less common filters', () => {
 		).toBe('&lt;a&gt;,b');
 	});
 });
+
+describe('more examples from the built-in filter reference', () => {
+	it('filesizeformat, divisibleby, make_list, ljust/rjust, linenumbers', () => {
+		expect(render('{{ v|filesizeformat }}', { v: 123456789 })).toBe('117.7\u00a0MB');
+		expect(render('{{ v|filesizeformat }}', { v: 1 })).toBe('1\u00a0byte');
+		expect(render('{{ v|filesizeformat }}', { v: 'x' })).toBe('0\u00a0bytes');
+		expect(render('{{ v|divisibleby:"3" }}', { v: 21 })).toBe('True');
+		expect(render('{{ v|make_list }}', { v: 123 })).toBe(
+			'[&#x27;1&#x27;, &#x27;2&#x27;, &#x27;3&#x27;]'
+		);
+		expect(render('"{{ v|ljust:"10" }}" "{{ v|rjust:"10" }}"', { v: 'Django' })).toBe(
+			'"Django    " "    Django"'
+		);
+		expect(render('{{ v|linenumbers }}', { v: 'one\n<two>' })).toBe('1. one\n2. &lt;two&gt;');
+	});
+
+	it('time with escaped characters, timesince between two dates (docs)', () => {
+		const v = new Date('2024-01-01T01:23:00Z');
+		expect(render('{{ v|time:"H\\h i\\m" }}', { v })).toBe('01h 23m');
+		const blog = new Date('2006-06-01T00:00:00Z');
+		const comment = new Date('2006-06-01T08:00:00Z');
+		expect(render('{{ blog|timesince:comment }}', { blog, comment })).toBe('8\u00a0hours');
+	});
+
+	it('dictsort and dictsortreversed by a key or a dotted path', () => {
+		const books = [
+			{ title: '1984', author: { name: 'George', age: 45 } },
+			{ title: 'Timequake', author: { name: 'Kurt', age: 75 } },
+			{ title: 'Alice', author: { name: 'Lewis', age: 33 } }
+		];
+		const src = '{% for b in books|dictsort:"author.age" %}{{ b.title }};{% endfor %}';
+		expect(render(src, { books })).toBe('Alice;1984;Timequake;');
+		expect(
+			render('{% for b in books|dictsortreversed:"title" %}{{ b.title }};{% endfor %}', { books })
+		).toBe('Timequake;Alice;1984;');
+	});
+});

@@ -4,6 +4,7 @@
  * floating-point surprises.
  */
 import { markSafe } from '../safe';
+import { pyInt } from './helpers';
 
 /** Rounds a plain decimal text (no exponent) half away from zero to `places` decimals. */
 function roundDecimal(text: string, places: number): string {
@@ -65,9 +66,13 @@ export function floatformat(value: unknown, arg: unknown = -1): unknown {
 
 /** `filesizeformat`: "117.7\u00a0MB"; Django keeps the number and unit together with a no-break space. */
 export function filesizeformat(value: unknown): string {
-	const bytes = Number(value);
 	const nbsp = '\u00a0';
-	if (!Number.isFinite(bytes)) return `0${nbsp}bytes`;
+	let bytes: number;
+	try {
+		bytes = pyInt(value);
+	} catch {
+		return `0${nbsp}bytes`;
+	}
 	const abs = Math.abs(bytes);
 	const units: [number, string][] = [
 		[2 ** 50, 'PB'],
