@@ -172,6 +172,18 @@ describe('DDL as sqlmigrate prints it for SQLite', () => {
 	});
 });
 
+describe('save() with a key already set', () => {
+	it('tries an UPDATE first, then INSERTs with that id, as Django does', () => {
+		const writer = new Writer({ id: 40, username: 'skua' });
+		writer.save();
+		expect(queries.slice(-2).map((q) => q.sql)).toEqual([
+			'UPDATE "auth_user" SET "username" = ?, "email" = ?, "is_active" = ? WHERE "auth_user"."id" = ?',
+			'INSERT INTO "auth_user" ("id", "username", "email", "is_active") VALUES (?, ?, ?, ?) RETURNING "auth_user"."id"'
+		]);
+		expect(writer.pk).toBe(40);
+	});
+});
+
 describe('related objects and save()', () => {
 	it('takes the id of an object saved after it was assigned; a changed _id wins', () => {
 		const carol = new Writer({ username: 'carol' });

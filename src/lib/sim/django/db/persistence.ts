@@ -53,7 +53,10 @@ export function save(instance: Model, options: SaveOptions): void {
 	const table = quote(meta.dbTable);
 	const pkColumn = `${table}.${quote(meta.pk.column)}`;
 	const hasPk = instance.pk !== null && instance.pk !== undefined;
-	if (hasPk && !options.forceInsert && (!adding || options.forceUpdate)) {
+	// Django tries an UPDATE first when the key is set, unless the instance is new and its key
+	// has a default (then it must be new), or the caller forced an INSERT.
+	const pkHasDefault = meta.pk.options.default !== undefined;
+	if (hasPk && !options.forceInsert && (!adding || !pkHasDefault || options.forceUpdate)) {
 		const fields = meta.fields.filter(
 			(f) => f !== meta.pk && (!options.updateFields || options.updateFields.includes(f.name))
 		);

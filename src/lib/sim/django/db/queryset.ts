@@ -270,7 +270,11 @@ export class QuerySet<I extends Model = Model> implements Iterable<I> {
 
 	/** Insert many objects with one INSERT; they get their ids, as on SQLite Django does. */
 	bulk_create(objects: I[]): I[] {
-		bulkInsert(this.db, this.model, objects, `${this.python}.bulk_create([...])`);
+		const orm = `${this.python}.bulk_create([...])`;
+		// Django inserts in batches inside one transaction (atomic(savepoint=False)).
+		const insert = () => bulkInsert(this.db, this.model, objects, orm);
+		if (this.db.inAtomicBlock) insert();
+		else this.db.atomic(insert);
 		return objects;
 	}
 
