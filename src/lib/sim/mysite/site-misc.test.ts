@@ -21,6 +21,8 @@ describe('static files (nginx answers alone)', () => {
 		const visitor = new Visitor(site);
 		const first = await visitor.get(path);
 		expect(first.status).toBe(200);
+		// Vitest empties every .css import, even ?raw, unless `test.css.include` names the file.
+		expect(first.body.length).toBeGreaterThan(100);
 		expect(first.header('Content-Type')).toContain(type);
 		const etag = first.header('ETag');
 		expect(etag).toMatch(/^"[0-9a-f]+-[0-9a-f]+"$/);
