@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pyBool, pyCompare, pyEquals, pyIn, pyLen, pyList, pyRepr, pyStr } from './py';
-import { markSafe } from './safe';
+import { markSafe, SafeString } from './safe';
 
 describe("Python's meaning of JS values", () => {
 	it('repr prints lists and dicts, and survives lists inside themselves', () => {
@@ -54,5 +54,27 @@ describe("Python's meaning of JS values", () => {
 		expect(pyIn(2, [1, 2])).toBe(true);
 		expect(pyIn('k', new Map([['k', 1]]))).toBe(true);
 		expect(() => pyIn(1, 'abc')).toThrow(TypeError);
+	});
+});
+
+describe('SafeString subclasses that are also lists (a form ErrorList)', () => {
+	class ErrorList extends SafeString {
+		constructor(readonly messages: string[]) {
+			super(messages.length ? `<ul>${messages.map((m) => `<li>${m}</li>`).join('')}</ul>` : '');
+		}
+		override get length() {
+			return this.messages.length;
+		}
+		[Symbol.iterator]() {
+			return this.messages[Symbol.iterator]();
+		}
+	}
+
+	it('counts and iterates the messages, not the HTML', () => {
+		const errors = new ErrorList(['Required.', 'Too short.']);
+		expect(pyLen(errors)).toBe(2);
+		expect(pyList(errors)).toEqual(['Required.', 'Too short.']);
+		expect(pyBool(new ErrorList([]))).toBe(false);
+		expect(pyLen(markSafe('héllo'))).toBe(5);
 	});
 });

@@ -98,7 +98,10 @@ export function isoFormat(date: Date, sep = 'T'): string {
 /** `len(value)`; throws TypeError for values without a length, as Python does. */
 export function pyLen(value: unknown): number {
 	if (typeof value === 'string') return [...value].length;
-	if (value instanceof SafeString) return [...value.value].length;
+	// A subclass of SafeString may be a list too (a form's ErrorList): its own length counts.
+	if (value instanceof SafeString && Object.getPrototypeOf(value) === SafeString.prototype) {
+		return [...value.value].length;
+	}
 	if (Array.isArray(value)) return value.length;
 	if (value instanceof Map || value instanceof Set) return value.size;
 	if (typeof value === 'object' && value !== null) {
@@ -129,10 +132,10 @@ export function pyBool(value: unknown): boolean {
 export function pyList(value: unknown): unknown[] {
 	if (Array.isArray(value)) return value;
 	if (typeof value === 'string') return [...value];
-	if (value instanceof SafeString) return [...value.value];
 	if (value instanceof Map) return [...value.keys()];
 	if (typeof value === 'object' && value !== null) {
 		if (Symbol.iterator in value) return [...(value as Iterable<unknown>)];
+		if (value instanceof SafeString) return [...value.value];
 		if (isPlainObject(value)) return Object.keys(value);
 	}
 	throw new TypeError(`'${value === null ? 'NoneType' : typeof value}' object is not iterable`);

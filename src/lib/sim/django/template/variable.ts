@@ -139,7 +139,11 @@ function lookupBit(current: unknown, bit: string): unknown {
 		const index = Number(bit);
 		if (Array.isArray(current) && index < current.length) return current[index];
 		if (typeof current === 'string' && index < current.length) return [...current][index];
-		if (current instanceof SafeString && index < current.length) return current.value[index];
+		if (current instanceof SafeString) {
+			const items =
+				Symbol.iterator in current ? [...(current as Iterable<unknown>)] : [...current.value];
+			if (index < items.length) return items[index];
+		}
 		if (current instanceof Map && current.has(index)) return current.get(index);
 	}
 	return MISSING;

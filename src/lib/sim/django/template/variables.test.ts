@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { altersData, doNotCallInTemplates, markSafe, TemplateSyntaxError } from './index';
+import {
+	altersData,
+	doNotCallInTemplates,
+	markSafe,
+	SafeString,
+	TemplateSyntaxError
+} from './index';
 import { render } from './test-helpers';
 
 class Author {
@@ -190,5 +196,25 @@ describe('attributes named like JavaScript built-ins', () => {
 		expect(
 			render('[{{ c.constructor }}{{ c.toString }}{{ l.map }}{{ l.length }}]', { c, l: [1] })
 		).toBe('[]');
+	});
+});
+
+describe('form-like values', () => {
+	it('prints an ErrorList as HTML, loops over its messages and indexes them', () => {
+		class ErrorList extends SafeString {
+			constructor(readonly messages: string[]) {
+				super(messages.map((m) => `<li>${m}</li>`).join(''));
+			}
+			override get length() {
+				return this.messages.length;
+			}
+			[Symbol.iterator]() {
+				return this.messages[Symbol.iterator]();
+			}
+		}
+		const errors = new ErrorList(['Required.', 'Too short.']);
+		expect(
+			render('{{ e }}|{% for m in e %}{{ m }};{% endfor %}|{{ e|length }}|{{ e.0 }}', { e: errors })
+		).toBe('<li>Required.</li><li>Too short.</li>|Required.;Too short.;|2|Required.');
 	});
 });
