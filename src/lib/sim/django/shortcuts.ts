@@ -53,7 +53,16 @@ export function renderToString(
 	const shown = displayContext(context);
 	const recorder = recorderOf(request);
 	recorder.render(templateName, shown);
-	const result = templatesOf(request).render(templateName, full);
+	// A template that reads `post.author` or loops over `post.comments.all` runs those queries
+	// itself, while it renders: the trace shows them leaving the template, not the view.
+	const actor = recorder.actor;
+	recorder.actor = 'template';
+	let result: ReturnType<ReturnType<typeof templatesOf>['render']>;
+	try {
+		result = templatesOf(request).render(templateName, full);
+	} finally {
+		recorder.actor = actor;
+	}
 	const html = typeof result === 'string' ? result : result.html;
 	const used = typeof result === 'string' ? [templateName] : (result.used ?? [templateName]);
 	recorder.rendered({ name: templateName, used, context: shown, html });

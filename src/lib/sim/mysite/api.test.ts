@@ -34,6 +34,15 @@ describe('/api/products/', () => {
 		});
 	});
 
+	it('describes itself to OPTIONS, as DRF does', async () => {
+		const answer = await new Visitor(site).json('OPTIONS', '/api/products/');
+		expect(answer.status).toBe(200);
+		expect(JSON.parse(answer.body)).toMatchObject({
+			name: 'Product List',
+			renders: ['application/json']
+		});
+	});
+
 	it('answers POST with 405, Allow and a JSON detail', async () => {
 		const answer = await new Visitor(site).json('POST', '/api/products/', {}, ALICE);
 		expect(answer.status).toBe(405);

@@ -50,6 +50,11 @@ describe('home and blog pages', () => {
 		);
 		expect(page.body).toContain('<textarea name="body" cols="40" rows="10" required id="id_body">');
 		expect(page.headers_all('Set-Cookie').some((c) => c.startsWith('csrftoken='))).toBe(true);
+		// The view asked for one post; the template's {{ post.author.username }} fetched the author.
+		const view = page.trace.hops.filter((h) => h.from === 'view' && h.to === 'model');
+		expect(view.map((h) => h.detail.note)).toEqual(['Post.objects.get(pk=1)']);
+		const template = page.trace.hops.filter((h) => h.from === 'template' && h.to === 'model');
+		expect(template.map((h) => h.detail.note)).toEqual(['post.author', 'post.comments.all()']);
 	});
 
 	it("GET /blog/99/ is a 404 with Django's message", async () => {

@@ -13,7 +13,7 @@ import {
 	ListAPIView,
 	ListCreateAPIView,
 	RetrieveUpdateDestroyAPIView
-} from '../rest-framework/views';
+} from '../rest-framework/generics';
 import { Order, Product } from '../shop/models';
 import { pySource, type PySource } from '../sources';
 import { IsAuthorOrReadOnly, IsOwner } from './permissions';

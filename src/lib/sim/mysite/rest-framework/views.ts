@@ -1,13 +1,10 @@
 /**
- * DRF's `APIView` and the generic views mysite/api uses (`ListAPIView`, `ListCreateAPIView`,
- * `RetrieveUpdateDestroyAPIView`). An APIView parses the body (JSON or a form), authenticates
+ * DRF's `APIView` (the generic views are in generics.ts). An APIView parses the body (JSON or a form), authenticates
  * (token, then session), checks permissions, runs the handler, and turns every exception into a
  * JSON answer with DRF's status and message. Every answer carries `Allow` and `Vary: Accept`.
  * Like DRF's, the view is `csrf_exempt`: SessionAuthentication does the CSRF check itself.
  */
 import { AnonymousUser } from '../../django/auth';
-import type { Model } from '../../django/db';
-import type { QuerySet } from '../../django/db';
 import {
 	defineView,
 	Http404,
@@ -17,9 +14,8 @@ import {
 	type View as ViewFunction,
 	type ViewKwargs
 } from '../../django/http';
-import { get_object_or_404 } from '../../django/shortcuts';
 import { View } from '../../django/views';
-import { reverseOf, step } from '../../django/views/runtime';
+import { step } from '../../django/views/runtime';
 import { SessionAuthentication, TokenAuthentication, type Authenticator } from './authentication';
 import {
 	APIException,
@@ -32,7 +28,6 @@ import {
 } from './exceptions';
 import { pythonJsonError } from './json-errors';
 import { AllowAny, type BasePermission } from './permissions';
-import type { ModelSerializer, SerializerContext } from './serializers';
 import type { AsViewOptions } from '../../django/views';
 
 /** DRF's JSONRenderer: compact separators, UTF-8 (not `\u` escapes). */
@@ -85,6 +80,17 @@ export class APIView extends View {
 		response.headers.set('Allow', this._allowed_methods().join(', '));
 		response.headers.set('Vary', 'Accept');
 		return response;
+	}
+
+	/** OPTIONS: DRF's SimpleMetadata (without the per-field `actions`). */
+	override options(_request: HttpRequest): HttpResponse {
+		const name = this.constructor.name.replace(/View$/, '').replace(/([a-z])([A-Z])/g, '$1 $2');
+		return Response({
+			name,
+			description: '',
+			renders: ['application/json'],
+			parses: ['application/json', 'application/x-www-form-urlencoded', 'multipart/form-data']
+		});
 	}
 
 	http_method_names(): readonly string[] {
@@ -163,117 +169,5 @@ export class APIView extends View {
 		}
 		step(this.request, `DRF answers ${status}: ${exc.message}`);
 		return Response(exc.body(), status, headers);
-	}
-}
-
-type SerializerClass<I extends Model> = new (
-	instance: I | null,
-	context: SerializerContext,
-	data?: Record<string, unknown>,
-	partial?: boolean
-) => ModelSerializer<I>;
-
-/** `GenericAPIView`: a queryset, a serializer class, `get_object()` by `pk`. */
-export class GenericAPIView<I extends Model = Model> extends APIView {
-	queryset?: QuerySet<I>;
-	serializer_class?: SerializerClass<I>;
-
-	get_queryset(): QuerySet<I> {
-		if (!this.queryset)
-			throw new Error(`'${this.constructor.name}' should include a queryset attribute.`);
-		return this.queryset.all();
-	}
-
-	get_serializer_context(): SerializerContext {
-		const reverse = reverseOf(this.request);
-		return { request: this.request, reverse: (name, args) => reverse(name, { args }) };
-	}
-
-	get_serializer(
-		instance: I | null,
-		data?: Record<string, unknown>,
-		partial = false
-	): ModelSerializer<I> {
-		if (!this.serializer_class)
-			throw new Error(`'${this.constructor.name}' should include a serializer_class.`);
-		return new this.serializer_class(instance, this.get_serializer_context(), data, partial);
-	}
-
-	get_object(): I {
-		const obj = get_object_or_404(this.get_queryset(), { pk: this.kwargs.pk });
-		this.check_object_permissions(this.request, obj);
-		return obj;
-	}
-}
-
-/** `ListModelMixin` + `CreateModelMixin` + `RetrieveModelMixin` + ... as methods to share. */
-export class ModelAPIView<I extends Model = Model> extends GenericAPIView<I> {
-	list(): HttpResponse {
-		const rows = this.get_queryset().list();
-		const serializer = this.get_serializer(null);
-		return Response(rows.map((row) => serializer.toRepresentation(row)));
-	}
-
-	create(): HttpResponse {
-		const serializer = this.get_serializer(null, this.data as Record<string, unknown>);
-		serializer.is_valid({ raise_exception: true });
-		this.perform_create(serializer);
-		const data = serializer.data;
-		const headers: Record<string, string> = {};
-		if (typeof data.url === 'string') headers.Location = data.url;
-		return Response(data, 201, headers);
-	}
-
-	perform_create(serializer: ModelSerializer<I>): void {
-		serializer.save();
-	}
-
-	retrieve(): HttpResponse {
-		const instance = this.get_object();
-		return Response(this.get_serializer(instance).data);
-	}
-
-	update(partial: boolean): HttpResponse {
-		const instance = this.get_object();
-		const serializer = this.get_serializer(instance, this.data as Record<string, unknown>, partial);
-		serializer.is_valid({ raise_exception: true });
-		serializer.save();
-		return Response(serializer.data);
-	}
-
-	destroy(): HttpResponse {
-		const instance = this.get_object();
-		instance.delete();
-		return Response(undefined, 204);
-	}
-}
-
-export class ListAPIView<I extends Model = Model> extends ModelAPIView<I> {
-	get(): HttpResponse {
-		return this.list();
-	}
-}
-
-export class ListCreateAPIView<I extends Model = Model> extends ModelAPIView<I> {
-	get(): HttpResponse {
-		return this.list();
-	}
-	post(): HttpResponse {
-		return this.create();
-	}
-}
-
-export class RetrieveUpdateDestroyAPIView<I extends Model = Model> extends ModelAPIView<I> {
-	get(): HttpResponse {
-		return this.retrieve();
-	}
-	put(): HttpResponse {
-		return this.update(false);
-	}
-	patch(): HttpResponse {
-		return this.update(true);
-	}
-	delete(): HttpResponse {
-		return this.destroy();
 	}
 }
