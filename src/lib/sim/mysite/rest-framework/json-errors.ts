@@ -1,8 +1,9 @@
 /**
- * The message Python's `json.loads` gives for text that is not JSON, e.g.
+ * The message Python 3.12's `json.loads` gives for text that is not JSON, e.g.
  * `Expecting value: line 1 column 1 (char 0)`, which DRF puts after "JSON parse error - ". A
  * small reader that walks the text the way Python's decoder does and stops at the first problem,
- * so the message and position match what a real API would answer.
+ * so the message and position match what a real API would answer. (Python 3.13 words a
+ * trailing comma differently; the simulated server runs 3.12.)
  */
 
 class JsonProblem extends Error {
@@ -13,6 +14,8 @@ class JsonProblem extends Error {
 		super(what);
 	}
 }
+
+class OutOfRange extends Error {}
 
 const WS = /[ \t\n\r]/;
 
@@ -59,11 +62,15 @@ export function pythonJsonError(text: string): string | null {
 		if (ch === '"') return string();
 		if (ch === '{') return object();
 		if (ch === '[') return array();
-		for (const word of ['null', 'true', 'false', 'NaN', 'Infinity', '-Infinity']) {
+		for (const word of ['null', 'true', 'false']) {
 			if (text.startsWith(word, i)) {
 				i += word.length;
 				return;
 			}
+		}
+		// Python reads these, but DRF's strict parser refuses them.
+		for (const word of ['NaN', 'Infinity', '-Infinity']) {
+			if (text.startsWith(word, i)) throw new OutOfRange(word);
 		}
 		const number = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?/.exec(text.slice(i));
 		if (number) {
@@ -95,8 +102,6 @@ export function pythonJsonError(text: string): string | null {
 			}
 			if (text[i] !== ',') fail("Expecting ',' delimiter");
 			i++;
-			skip();
-			if (text[i] === '}') fail('Illegal trailing comma before end of object');
 		}
 	}
 
@@ -116,8 +121,6 @@ export function pythonJsonError(text: string): string | null {
 			}
 			if (text[i] !== ',') fail("Expecting ',' delimiter");
 			i++;
-			skip();
-			if (text[i] === ']') fail('Illegal trailing comma before end of array');
 		}
 	}
 
@@ -127,6 +130,9 @@ export function pythonJsonError(text: string): string | null {
 		if (i < text.length) fail('Extra data');
 		return null;
 	} catch (error) {
+		if (error instanceof OutOfRange) {
+			return `Out of range float values are not JSON compliant: '${error.message}'`;
+		}
 		if (!(error instanceof JsonProblem)) throw error;
 		const before = text.slice(0, error.at);
 		const line = before.split('\n').length;

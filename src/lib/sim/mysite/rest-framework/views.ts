@@ -110,7 +110,11 @@ export class APIView extends View {
 		if (type === 'application/json') {
 			const problem = pythonJsonError(request.body);
 			if (problem) throw new ParseError(`JSON parse error - ${problem}`);
-			return JSON.parse(request.body);
+			try {
+				return JSON.parse(request.body);
+			} catch (error) {
+				throw new ParseError(`JSON parse error - ${(error as Error).message}`);
+			}
 		}
 		if (type === 'application/x-www-form-urlencoded')
 			return Object.fromEntries(request.POST.items());
