@@ -3,7 +3,6 @@
  * arguments and checks as `django/urls/conf.py`. They only build data; `url-resolver.ts` walks it.
  */
 import type { RouteValue } from './converters';
-import { ImproperlyConfigured } from './errors';
 import { compileRegex, compileRoute, type CompiledPattern } from './route-pattern';
 
 /** Views are opaque here: the resolver only needs the dotted Python name to show. */
@@ -57,9 +56,6 @@ export function include<V extends ViewRef>(
 ): Included<V> {
 	const appName = options.appName ?? options.namespace;
 	const namespace = options.namespace ?? appName;
-	if (namespace !== undefined && namespace.includes(':')) {
-		throw new ImproperlyConfigured(`Namespace "${namespace}" must not contain a colon.`);
-	}
 	return { included: patterns, appName, namespace };
 }
 
