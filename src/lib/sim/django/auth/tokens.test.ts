@@ -56,6 +56,18 @@ describe('DRF tokens', () => {
 		expect(userForToken(db, token.key)).toBeNull();
 	});
 
+	it("user.auth_token raises Django's RelatedObjectDoesNotExist when there is none", () => {
+		expect(() => (alice as unknown as { auth_token: Token }).auth_token).toThrow(
+			'User has no auth_token.'
+		);
+		try {
+			void (alice as unknown as { auth_token: Token }).auth_token;
+		} catch (error) {
+			// A DoesNotExist: a template shows `{{ user.auth_token.key }}` as ''.
+			expect(error).toHaveProperty('silent_variable_failure', true);
+		}
+	});
+
 	it('deleting the user deletes the token (CASCADE)', () => {
 		const token = tokenFor(db, alice);
 		alice.delete();

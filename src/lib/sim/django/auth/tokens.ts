@@ -45,6 +45,8 @@ export class Token extends defineModel({
 	}
 }
 
+Object.assign(Token.prototype.save, { alters_data: true });
+
 /** The user's token, made on first use (what DRF's `obtain_auth_token` view does). */
 export function tokenFor(db: Database, user: User, key?: string): Token {
 	const [token] = Token.objects.using(db).get_or_create({ user }, key ? { key } : {});

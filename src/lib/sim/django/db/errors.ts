@@ -8,8 +8,10 @@ export const NON_FIELD_ERRORS = '__all__';
 
 /** `Model.DoesNotExist`: e.g. "Post matching query does not exist." */
 export class ObjectDoesNotExist extends Error {
-	constructor(objectName: string) {
-		super(`${objectName} matching query does not exist.`);
+	/** As in Django: a template that meets this error renders the variable as ''. */
+	readonly silent_variable_failure = true;
+	constructor(objectName: string, message = `${objectName} matching query does not exist.`) {
+		super(message);
 		this.name = 'DoesNotExist';
 	}
 }

@@ -139,7 +139,19 @@ export class Model {
 	toPython(): string {
 		return this.meta.modelName;
 	}
+
+	/** Python's `str()` and `repr()`, which the template engine and the inspector call. */
+	__str__(): string {
+		return this.toString();
+	}
+	__repr__(): string {
+		return `<${this.meta.objectName}: ${this.toString()}>`;
+	}
 }
+
+// Django marks methods that change data so that templates never call them.
+for (const name of ['save', 'delete'] as const)
+	Object.assign(Model.prototype[name], { alters_data: true });
 
 /** A model class (the value `defineModel` returns, or a subclass of it). */
 export interface ModelClass<I extends Model = Model> {

@@ -351,3 +351,30 @@ describe('none(), distinct(), bulk_create()', () => {
 		expect(queries.map((q) => q.sql.split(' ')[0])).toEqual(['BEGIN', 'INSERT', 'COMMIT']);
 	});
 });
+
+describe('Python protocol for templates', () => {
+	it('repr() of instances and QuerySets, as the shell prints them', () => {
+		const post = Post.objects.get({ pk: 1 });
+		expect(post.__repr__()).toBe('<Post: Hello Django>');
+		expect(post.__str__()).toBe('Hello Django');
+		const qs = Post.objects.order_by('pk');
+		expect(String(qs)).toBe(
+			'<QuerySet [<Post: Hello Django>, <Post: Models and 100% SQL>, <Post: Views>]>'
+		);
+		expect(last().sql).toMatch(/LIMIT 21$/);
+	});
+
+	it('marks data-changing methods so templates never call them', () => {
+		const flags = (fn: unknown) => (fn as { alters_data?: boolean }).alters_data;
+		expect(flags(Post.objects.delete)).toBe(true);
+		expect(flags(Post.objects.update)).toBe(true);
+		expect(flags(Post.objects.create)).toBe(true);
+		expect(flags(Post.objects.get({ pk: 1 }).save)).toBe(true);
+		expect(flags(Post.objects.count)).toBeUndefined();
+	});
+
+	it('DoesNotExist is silent in templates, MultipleObjectsReturned is not', () => {
+		expect(new Post.DoesNotExist()).toHaveProperty('silent_variable_failure', true);
+		expect(new Post.MultipleObjectsReturned(2, 21)).not.toHaveProperty('silent_variable_failure');
+	});
+});

@@ -24,6 +24,8 @@ import {
 
 /** Django's `MAX_GET_RESULTS`: get() fetches at most 21 rows to say how many it found. */
 const MAX_GET_RESULTS = 21;
+/** Django's `REPR_OUTPUT_SIZE`: how many objects `repr(queryset)` shows. */
+const REPR_OUTPUT_SIZE = 20;
 
 export class QuerySet<I extends Model = Model> implements Iterable<I> {
 	private resultCache: I[] | undefined;
@@ -298,7 +300,28 @@ export class QuerySet<I extends Model = Model> implements Iterable<I> {
 	toPython(): string {
 		return this.python;
 	}
+
+	/**
+	 * Python's `repr()`: `<QuerySet [<Post: Hello>, ...]>`, from the cached rows or from a query
+	 * for at most 21 rows (Django's REPR_OUTPUT_SIZE + 1), as Django prints it.
+	 */
+	__repr__(): string {
+		const rows = this.resultCache ?? this.slice(0, REPR_OUTPUT_SIZE + 1).list();
+		const items = rows.slice(0, REPR_OUTPUT_SIZE).map((row) => row.__repr__());
+		if (rows.length > REPR_OUTPUT_SIZE) items.push("'...(remaining elements truncated)...'");
+		return `<QuerySet [${items.join(', ')}]>`;
+	}
+	__str__(): string {
+		return this.__repr__();
+	}
+	toString(): string {
+		return this.__repr__();
+	}
 }
+
+// As Django: templates never call the methods that change data.
+for (const name of ['create', 'get_or_create', 'update', 'delete', 'bulk_create'] as const)
+	Object.assign(QuerySet.prototype[name], { alters_data: true });
 
 /** `Model.objects`: where every QuerySet starts. */
 export class Manager<I extends Model = Model> extends QuerySet<I> {

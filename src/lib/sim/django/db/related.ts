@@ -4,6 +4,7 @@
  * (reverse: a manager whose QuerySets are filtered on the ForeignKey).
  */
 import { EMPTY_STATE } from './query';
+import { ObjectDoesNotExist } from './errors';
 import { QNode } from './expressions';
 import type { ForeignKeyField } from './field-constructors';
 import type { Model } from './model';
@@ -55,9 +56,10 @@ export function reverseOne(instance: Model, accessor: string): Model {
 	}
 }
 
-export class RelatedObjectDoesNotExist extends Error {
+/** Django's `RelatedObjectDoesNotExist`: a DoesNotExist, so a template renders it as ''. */
+export class RelatedObjectDoesNotExist extends ObjectDoesNotExist {
 	constructor(message: string) {
-		super(message);
+		super('', message);
 		this.name = 'RelatedObjectDoesNotExist';
 	}
 }
