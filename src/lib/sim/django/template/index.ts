@@ -19,7 +19,11 @@
  * As in Django, `{% static %}` needs `{% load static %}` first. Context values may be plain
  * objects, arrays, Maps, Dates (shown in UTC) or class instances: getters are read, methods with
  * no parameters are called, methods marked with `altersData()` never are. A model may define
- * `__str__()` for how it prints, and `__eq__()` for `==`.
+ * `__str__()` (or `toString()`) for how it prints, `__repr__()` for how it prints inside a list,
+ * `__eq__()` for `==`, and `__len__()`/`__bool__()` for `length` and truthiness. An error with
+ * `silent_variable_failure = true` (Django's ObjectDoesNotExist) raised by a lookup renders as ''.
+ * An error raised while rendering (NoReverseMatch, a failing method) carries the template and
+ * line it came from: `templateDebugInfo(error)`, for the DEBUG page.
  */
 export type { CompiledTemplate } from './context';
 export type { TemplateDebugInfo } from './nodes';
