@@ -22,6 +22,9 @@ import { createTemplateEngine, type TemplateEngine } from './django/template';
 import { AnonymousUser, getUser, SessionStore } from './django/auth';
 import { mysite } from './mysite';
 
+/** Statements that change the database (or open a transaction that will). */
+const WRITES = /^\s*(INSERT|UPDATE|DELETE|REPLACE|BEGIN|SAVEPOINT|CREATE|DROP|ALTER)\b/i;
+
 export interface SiteConfig {
 	debug: boolean;
 	/** Is gunicorn running? Off: nginx answers 502 Bad Gateway. */
@@ -89,16 +92,30 @@ export async function createSite(options: SiteOptions): Promise<Site> {
 	let current: TraceRecorder | undefined;
 	db.onQuery((query) => current?.query(query));
 
+	// ATOMIC_REQUESTS. sql.js is synchronous and the ORM's atomic() wants a synchronous block, but a
+	// view may await (password hashing), so the request's transaction is a snapshot of the database
+	// restored if the view fails. Copying the database costs about half a millisecond, so it is
+	// taken only just before the view's first write: a page that only reads pays nothing.
+	let beforeWrite: (() => void) | undefined;
+	const run = db.run.bind(db);
+	db.run = (sql, params, orm) => {
+		if (beforeWrite && WRITES.test(sql)) beforeWrite();
+		return run(sql, params, orm);
+	};
 	const atomic: RequestTransaction = async (work) => {
 		if (!settings.ATOMIC_REQUESTS) return work();
-		// sql.js is synchronous and the ORM's atomic() wants a synchronous block; a view may await
-		// (password hashing), so the request's transaction is a snapshot restored on failure.
-		const before = db.snapshot();
+		let before: Uint8Array | undefined;
+		beforeWrite = () => {
+			before = db.snapshot();
+			beforeWrite = undefined;
+		};
 		try {
 			return await work();
 		} catch (error) {
-			db.restore(before);
+			if (before) db.restore(before);
 			throw error;
+		} finally {
+			beforeWrite = undefined;
 		}
 	};
 

@@ -259,7 +259,7 @@ export class TraceRecorder {
 			response
 		};
 		// A copy, so later changes to a model instance or a context dict cannot reach the trace.
-		return deepFreeze(toPlain(trace, new Set()) as Trace);
+		return toPlain(trace, new Set()) as Trace;
 	}
 }
 
@@ -297,7 +297,11 @@ function formatMs(ms: number): string {
 	return String(round(ms));
 }
 
-/** A JSON-safe copy: functions dropped, dates as ISO text, cycles cut. */
+/**
+ * A frozen, JSON-safe copy: plain objects and arrays are copied, dates become ISO text, functions
+ * are dropped, cycles cut. Any other object (a model instance, say) is shown by its `toJSON()`, its
+ * `__str__()` (as Django prints it) or its `String()`, never walked: it may reach the database.
+ */
 function toPlain(value: unknown, seen: Set<object>): unknown {
 	if (value === null || typeof value !== 'object') {
 		if (typeof value === 'function' || typeof value === 'symbol') return undefined;
@@ -307,6 +311,14 @@ function toPlain(value: unknown, seen: Set<object>): unknown {
 	}
 	if (value instanceof Date) return value.toISOString();
 	if (seen.has(value)) return '[circular]';
+	const proto = Object.getPrototypeOf(value);
+	const plain = proto === Object.prototype || proto === null;
+	if (!plain && !Array.isArray(value) && !(value instanceof Map) && !(value instanceof Set)) {
+		const shown = value as { toJSON?: () => unknown; __str__?: () => unknown };
+		if (typeof shown.toJSON === 'function') return toPlain(shown.toJSON(), seen);
+		if (typeof shown.__str__ === 'function') return String(shown.__str__());
+		return String(value);
+	}
 	seen.add(value);
 	let copy: unknown;
 	if (Array.isArray(value)) copy = value.map((item) => toPlain(item, seen) ?? null);
@@ -314,20 +326,12 @@ function toPlain(value: unknown, seen: Set<object>): unknown {
 	else if (value instanceof Set) copy = toPlain([...value], seen);
 	else {
 		const out: Record<string, unknown> = {};
-		for (const [key, item] of Object.entries(value)) {
-			const plain = toPlain(item, seen);
-			if (plain !== undefined) out[key] = plain;
+		for (const key in value) {
+			const item = toPlain((value as Record<string, unknown>)[key], seen);
+			if (item !== undefined) out[key] = item;
 		}
 		copy = out;
 	}
 	seen.delete(value);
-	return copy;
-}
-
-function deepFreeze<T>(value: T): T {
-	if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-		Object.freeze(value);
-		for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
-	}
-	return value;
+	return Object.freeze(copy);
 }
