@@ -142,3 +142,22 @@ describe('two databases', () => {
 		expect(Post.objects.using(second.db).count()).toBe(0);
 	});
 });
+
+describe('atomicAsync()', () => {
+	it('spans awaits, nests savepoints, and rolls back on a rejection', async () => {
+		const { db } = await seededDb();
+		const before = db.export();
+		await expect(
+			db.atomicAsync(async () => {
+				Writer.objects.create({ username: 'carol' });
+				await new Promise((resolve) => setTimeout(resolve, 1));
+				db.atomic(() => Writer.objects.create({ username: 'dave' }));
+				throw new Error('late failure');
+			})
+		).rejects.toThrow('late failure');
+		expect(db.export()).toEqual(before);
+		const made = await db.atomicAsync(async () => Writer.objects.create({ username: 'erin' }));
+		expect(made.pk).toBe(3);
+		expect(db.inAtomicBlock).toBe(false);
+	});
+});

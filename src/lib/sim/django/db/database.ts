@@ -114,23 +114,55 @@ export class Database {
 	 * throws. Nested blocks use savepoints, as Django does. `fn` must be synchronous: sql.js is.
 	 */
 	atomic<T>(fn: () => T): T {
-		const outer = this.depth === 0;
-		const savepoint = `s1_x${++this.savepoints}`;
-		this.run(outer ? 'BEGIN' : `SAVEPOINT "${savepoint}"`, [], 'with transaction.atomic():');
-		this.depth++;
+		const block = this.begin();
 		let result: T;
 		try {
 			result = fn();
 			if (result instanceof Promise) throw new TypeError('atomic() needs a synchronous function');
 		} catch (error) {
-			this.depth--;
-			if (outer) this.run('ROLLBACK', [], '# transaction.atomic() rolled back');
-			else {
-				this.run(`ROLLBACK TO SAVEPOINT "${savepoint}"`, [], '# transaction.atomic() rolled back');
-				this.run(`RELEASE SAVEPOINT "${savepoint}"`);
-			}
+			this.rollback(block);
 			throw error;
 		}
+		this.commit(block);
+		return result;
+	}
+
+	/**
+	 * `atomic()` around asynchronous work (a view that awaits a password hash, ATOMIC_REQUESTS).
+	 * Safe only while nothing else uses this database before it settles: the site runs one
+	 * request through Django at a time.
+	 */
+	async atomicAsync<T>(fn: () => Promise<T>): Promise<T> {
+		const block = this.begin();
+		let result: T;
+		try {
+			result = await fn();
+		} catch (error) {
+			this.rollback(block);
+			throw error;
+		}
+		this.commit(block);
+		return result;
+	}
+
+	private begin(): { outer: boolean; savepoint: string } {
+		const outer = this.depth === 0;
+		const savepoint = `s1_x${++this.savepoints}`;
+		this.run(outer ? 'BEGIN' : `SAVEPOINT "${savepoint}"`, [], 'with transaction.atomic():');
+		this.depth++;
+		return { outer, savepoint };
+	}
+
+	private rollback({ outer, savepoint }: { outer: boolean; savepoint: string }): void {
+		this.depth--;
+		if (outer) this.run('ROLLBACK', [], '# transaction.atomic() rolled back');
+		else {
+			this.run(`ROLLBACK TO SAVEPOINT "${savepoint}"`, [], '# transaction.atomic() rolled back');
+			this.run(`RELEASE SAVEPOINT "${savepoint}"`);
+		}
+	}
+
+	private commit({ outer, savepoint }: { outer: boolean; savepoint: string }): void {
 		this.depth--;
 		try {
 			this.run(
@@ -143,7 +175,6 @@ export class Database {
 			if (outer) this.run('ROLLBACK', [], '# transaction.atomic() rolled back');
 			throw error;
 		}
-		return result;
 	}
 
 	/** Create tables (DDL from `sqlmigrate`) and remember them for `reset()`. */

@@ -51,6 +51,8 @@ export {
 	type Values
 } from './model';
 export { ProtectedError } from './deletion';
+export { RelatedObjectDoesNotExist } from './related';
+export { reverseRelations, targetModel, type Reverse } from './relations';
 export { Manager, QuerySet, type Filter } from './queryset';
 export { pyRepr } from './python-repr';
 export {
