@@ -218,3 +218,28 @@ describe('form-like values', () => {
 		).toBe('<li>Required.</li><li>Too short.</li>|Required.;Too short.;|2|Required.');
 	});
 });
+
+describe('Python-like attributes of dates and iterables', () => {
+	it('reads datetime attributes in UTC, and indexes iterables', () => {
+		const d = new Date('2024-03-05T15:04:05Z');
+		expect(
+			render('{{ d.year }}-{{ d.month }}-{{ d.day }} {{ d.hour }}:{{ d.minute }} {{ d.weekday }}', {
+				d
+			})
+		).toBe('2024-3-5 15:4 1');
+		class QuerySet {
+			constructor(private rows: string[]) {}
+			[Symbol.iterator]() {
+				return this.rows[Symbol.iterator]();
+			}
+		}
+		expect(render('{{ qs.1 }}', { qs: new QuerySet(['a', 'b']) })).toBe('b');
+		expect(render('{{ x.0 }}', { x: { __getitem__: (i: number) => `item ${i}` } })).toBe('');
+		class Sliceable {
+			__getitem__(i: number) {
+				return `item ${i}`;
+			}
+		}
+		expect(render('{{ x.0 }}', { x: new Sliceable() })).toBe('item 0');
+	});
+});
