@@ -378,3 +378,14 @@ describe('Python protocol for templates', () => {
 		expect(new Post.MultipleObjectsReturned(2, 21)).not.toHaveProperty('silent_variable_failure');
 	});
 });
+
+describe('queryset.query', () => {
+	it("prints like Django's str(queryset.query): values pasted in, unquoted", () => {
+		const qs = Post.objects.filter({ author__username: 'alice', pk__gt: 1 }).order_by('-created');
+		expect(qs.query.params).toEqual(['alice', 1]);
+		expect(String(qs.query)).toBe(
+			'SELECT "blog_post"."id", "blog_post"."title", "blog_post"."body", "blog_post"."author_id", "blog_post"."created" FROM "blog_post" INNER JOIN "auth_user" ON ("blog_post"."author_id" = "auth_user"."id") WHERE ("auth_user"."username" = alice AND "blog_post"."id" > 1) ORDER BY "blog_post"."created" DESC'
+		);
+		expect(queries).toEqual([]);
+	});
+});

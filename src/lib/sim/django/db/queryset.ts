@@ -4,7 +4,7 @@
  * database, which reports it with the ORM expression as a student would write it in Python.
  * An evaluated QuerySet keeps its rows, so iterating it twice runs one query, as in Django.
  */
-import type { Database } from './database';
+import type { Database, SqlValue } from './database';
 import { filterArgs, QNode, toQ, type Filter } from './expressions';
 
 export type { Filter };
@@ -26,6 +26,11 @@ import {
 const MAX_GET_RESULTS = 21;
 /** Django's `REPR_OUTPUT_SIZE`: how many objects `repr(queryset)` shows. */
 const REPR_OUTPUT_SIZE = 20;
+
+/** Python's `str()` of a parameter, as `sql % params` pastes it. */
+function pyStrParam(value: SqlValue | undefined): string {
+	return value === null || value === undefined ? 'None' : String(value);
+}
 
 export class QuerySet<I extends Model = Model> implements Iterable<I> {
 	private resultCache: I[] | undefined;
@@ -291,10 +296,15 @@ export class QuerySet<I extends Model = Model> implements Iterable<I> {
 		);
 	}
 
-	/** The SQL and parameters this QuerySet would run (Django's `str(qs.query)`, with `?`). */
-	get query(): { sql: string; params: (string | number | null)[] } {
+	/**
+	 * The SQL and parameters this QuerySet would run. `String(qs.query)` is Django's
+	 * `str(queryset.query)`: the values pasted in, unquoted, which Django warns is not valid SQL.
+	 */
+	get query(): { sql: string; params: SqlValue[]; toString(): string } {
 		const { sql, params } = compileSelect(this.db, this.model._meta, this.state, { kind: 'rows' });
-		return { sql, params };
+		let i = 0;
+		const pasted = () => sql.replace(/\?/g, () => pyStrParam(params[i++]));
+		return { sql, params, toString: pasted };
 	}
 
 	toPython(): string {
