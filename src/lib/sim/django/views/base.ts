@@ -18,6 +18,7 @@ import {
 } from '../http';
 import { render } from '../shortcuts';
 import type { SourceRef } from '../../types';
+import { step } from './runtime';
 
 export const HTTP_METHOD_NAMES = [
 	'get',
@@ -92,8 +93,13 @@ export class View {
 		return names.filter((name) => this.handler(name) !== undefined).map((n) => n.toUpperCase());
 	}
 
-	http_method_not_allowed(_request: HttpRequest): HttpResponse {
-		return new HttpResponseNotAllowed(this._allowed_methods());
+	http_method_not_allowed(request: HttpRequest): HttpResponse {
+		const allowed = this._allowed_methods();
+		step(
+			request,
+			`${this.constructor.name} has no ${request.method.toLowerCase()}() method: 405, Allow: ${allowed.join(', ')}.`
+		);
+		return new HttpResponseNotAllowed(allowed);
 	}
 
 	/** OPTIONS: an empty 200 with `Allow`. */

@@ -17,6 +17,7 @@ import {
 } from '../http';
 import { resolve_url } from '../shortcuts';
 import type { View } from './base';
+import { step } from './runtime';
 
 function wrap(
 	view: ViewFunction,
@@ -52,6 +53,7 @@ export function user_passes_test(
 	return (view) =>
 		wrap(view, (request, kwargs) => {
 			if (test(request.user)) return view(request, kwargs);
+			step(request, 'Not logged in: the decorator sends the browser to the login page.');
 			return redirect_to_login(request, request.get_full_path(), options.login_url);
 		});
 }
@@ -81,7 +83,10 @@ export function require_http_methods(
 ): (view: ViewFunction) => ViewFunction {
 	return (view) =>
 		wrap(view, (request, kwargs) => {
-			if (!methods.includes(request.method)) return new HttpResponseNotAllowed(methods);
+			if (!methods.includes(request.method)) {
+				step(request, `Only ${methods.join(', ')} may call this view: 405 Method Not Allowed.`);
+				return new HttpResponseNotAllowed(methods);
+			}
 			return view(request, kwargs);
 		});
 }
@@ -113,6 +118,7 @@ export function LoginRequiredMixin<T extends ViewClass>(Base: T) {
 
 		handle_no_permission(): HttpResponse {
 			if (this.raise_exception || this.request.user.is_authenticated) throw new PermissionDenied();
+			step(this.request, 'LoginRequiredMixin: not logged in, so off to the login page.');
 			return redirect_to_login(this.request, this.request.get_full_path(), this.login_url);
 		}
 	}

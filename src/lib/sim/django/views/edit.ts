@@ -16,6 +16,20 @@ import {
 import { ImproperlyConfigured } from '../urls';
 import { TemplateView } from './base';
 import { SingleObjectView } from './list-detail';
+import { step } from './runtime';
+
+/** `form.is_valid()`, told in the trace: which fields failed, or that all is well. */
+function checked(request: HttpRequest, form: Form): boolean {
+	const valid = form.is_valid();
+	const failed = Object.keys(form.errors).map((name) => (name === '__all__' ? 'the form' : name));
+	step(
+		request,
+		valid
+			? `${form.constructor.name} is valid.`
+			: `${form.constructor.name} has errors (${failed.join(', ')}): the form is shown again, status 200.`
+	);
+	return valid;
+}
 
 export type FormClass<F extends Form = Form> = new (options?: FormOptions) => F;
 
@@ -64,7 +78,7 @@ export class FormView<F extends Form = Form> extends TemplateView {
 
 	post(_request: HttpRequest, _kwargs: ViewKwargs): HttpResponse | Promise<HttpResponse> {
 		const form = this.get_form();
-		return form.is_valid() ? this.form_valid(form) : this.form_invalid(form);
+		return checked(this.request, form) ? this.form_valid(form) : this.form_invalid(form);
 	}
 
 	put(request: HttpRequest, kwargs: ViewKwargs): HttpResponse | Promise<HttpResponse> {
@@ -126,7 +140,7 @@ class ModelFormView<I extends Model> extends SingleObjectView<I> {
 
 	post(_request: HttpRequest, _kwargs: ViewKwargs): HttpResponse | Promise<HttpResponse> {
 		const form = this.get_form();
-		return form.is_valid() ? this.form_valid(form) : this.form_invalid(form);
+		return checked(this.request, form) ? this.form_valid(form) : this.form_invalid(form);
 	}
 
 	put(request: HttpRequest, kwargs: ViewKwargs): HttpResponse | Promise<HttpResponse> {

@@ -10,6 +10,7 @@ import type { QuerySet } from '../db/queryset';
 import { ObjectDoesNotExist } from '../db/errors';
 import { Http404, type HttpRequest, type HttpResponse, type ViewKwargs } from '../http';
 import { TemplateView } from './base';
+import { step } from './runtime';
 
 /** `MultipleObjectMixin` / `SingleObjectMixin`'s common ground: where the rows come from. */
 function baseQueryset<I extends Model>(
@@ -62,6 +63,10 @@ export class ListView<I extends Model = Model> extends TemplateView {
 
 	override get(_request: HttpRequest, _kwargs: ViewKwargs): HttpResponse | Promise<HttpResponse> {
 		this.object_list = this.get_queryset();
+		step(
+			this.request,
+			`${this.constructor.name} (a ListView) renders its QuerySet with ${this.get_template_names()[0]}.`
+		);
 		return this.render_to_response(this.get_context_data());
 	}
 }
@@ -129,6 +134,7 @@ export class SingleObjectView<I extends Model = Model> extends TemplateView {
 export class DetailView<I extends Model = Model> extends SingleObjectView<I> {
 	override get(_request: HttpRequest, _kwargs: ViewKwargs): HttpResponse | Promise<HttpResponse> {
 		this.object = this.get_object();
+		step(this.request, `${this.constructor.name} (a DetailView) found ${String(this.object)}.`);
 		return this.render_to_response(this.get_context_data());
 	}
 }
