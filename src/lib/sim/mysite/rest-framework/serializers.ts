@@ -4,7 +4,7 @@
  * required.", "Invalid pk \"99\" - object does not exist.", "A valid integer is required.") and
  * back (a ForeignKey as its pk, a DecimalField as a string, a datetime as ISO 8601 with `Z`).
  */
-import { ForeignKeyField, type Field, type Model } from '../../django/db';
+import { ForeignKeyField, ObjectDoesNotExist, type Field, type Model } from '../../django/db';
 import type { ModelClass } from '../../django/db';
 import { targetModel } from '../../django/db/relations';
 import type { HttpRequest } from '../../django/http';
@@ -69,10 +69,15 @@ function toInternal(
 		}
 		const pk = Number(value);
 		const target = targetModel(model._db, field, model._meta);
-		const found = Number.isInteger(pk) ? target.objects.filter({ pk }).first() : null;
-		return found
-			? { value: found }
-			: { errors: [`Invalid pk "${String(value)}" - object does not exist.`] };
+		const missing = { errors: [`Invalid pk "${String(value)}" - object does not exist.`] };
+		if (!Number.isInteger(pk)) return missing;
+		// PrimaryKeyRelatedField.to_internal_value(): `queryset.get(pk=data)`.
+		try {
+			return { value: target.objects.get({ pk }) };
+		} catch (error) {
+			if (error instanceof ObjectDoesNotExist) return missing;
+			throw error;
+		}
 	}
 	switch (field.kind) {
 		case 'IntegerField':
