@@ -38,6 +38,7 @@ import { NODE_IDS } from './types';
 /** Simulated costs in milliseconds: rough, but in proportion, so the timeline teaches something. */
 export const COST = {
 	network: 20, // browser ↔ web server over the internet
+	parse: 0.05, // nginx reading a request line and headers
 	localProxy: 0.3, // nginx → gunicorn over a local socket
 	staticLookup: 0.2,
 	middleware: 0.05,

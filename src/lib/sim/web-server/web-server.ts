@@ -93,6 +93,7 @@ export class WebServer {
 			{ http: formatRequest({ method, target, headers, body: request.body }) }
 		);
 		recorder.transit(COST.network);
+		recorder.spend('web-server', COST.parse);
 
 		const refusal = this.#check(method, target, headers, request.body);
 		if (refusal) return this.#error(refusal, method, recorder);
