@@ -5,10 +5,9 @@
  * An evaluated QuerySet keeps its rows, so iterating it twice runs one query, as in Django.
  */
 import type { Database, SqlValue } from './database';
-import { filterArgs, QNode, toQ, type Filter } from './expressions';
-
-export type { Filter };
+import { filterArgs, type Filter } from './expressions';
 import type { Model, ModelClass } from './model';
+import { QuerySetBuilder } from './queryset-builder';
 import { collectAndDelete } from './deletion';
 import { bulkInsert } from './persistence';
 import { pyArgs, pyKwargs } from './python-repr';
@@ -22,6 +21,8 @@ import {
 	type SelectKind
 } from './query';
 
+export type { Filter };
+
 /** Django's `MAX_GET_RESULTS`: get() fetches at most 21 rows to say how many it found. */
 const MAX_GET_RESULTS = 21;
 /** Django's `REPR_OUTPUT_SIZE`: how many objects `repr(queryset)` shows. */
@@ -32,110 +33,16 @@ function pyStrParam(value: SqlValue | undefined): string {
 	return value === null || value === undefined ? 'None' : String(value);
 }
 
-export class QuerySet<I extends Model = Model> implements Iterable<I> {
+export class QuerySet<I extends Model = Model> extends QuerySetBuilder<I> implements Iterable<I> {
 	private resultCache: I[] | undefined;
 
-	constructor(
-		readonly model: ModelClass<I>,
-		protected readonly boundDb: Database | undefined,
-		protected readonly state: QueryState,
-		/** The Python expression so far, e.g. `Post.objects.filter(pk=3)`. */
-		readonly python: string,
-		private readonly ormText?: string
-	) {}
-
-	protected chain(python: string, patch: Partial<QueryState> = {}): QuerySet<I> {
-		return new QuerySet(this.model, this.boundDb, { ...this.state, ...patch }, python);
-	}
-
-	get db(): Database {
-		const db = this.boundDb ?? this.model._db;
-		if (!db)
-			throw new Error(`${this.model._meta.objectName} is not bound to a database: run migrate().`);
-		return db;
-	}
-
-	/** Run on another database (Django's `using()`); the Python text stays the same. */
-	using(db: Database): QuerySet<I> {
-		return new QuerySet(this.model, db, this.state, this.python);
-	}
-
-	/** Show `text` as the ORM expression of the next evaluation (e.g. `post.author`). */
-	withOrm(text: string): QuerySet<I> {
-		return new QuerySet(this.model, this.boundDb, this.state, this.python, text);
-	}
-
-	private orm(suffix = ''): string {
-		return this.ormText ?? this.python + suffix;
-	}
-
-	all(): QuerySet<I> {
-		return this.chain(`${this.python}.all()`);
-	}
-
-	private addWhere(q: QNode, method: string, args: readonly Filter[]): QuerySet<I> {
-		if (isSliced(this.state))
-			throw new TypeError('Cannot filter a query once a slice has been taken.');
-		const root = this.state.where;
-		// AND-ed keyword arguments join the root's children, as Django's add_q() does.
-		const added = !q.negated && q.connector === 'AND' ? q.children : [q];
-		const where = new QNode({}, 'AND', false, [...root.children, ...added]);
-		return this.chain(`${this.python}.${method}(${filterArgs(args)})`, { where });
-	}
-
-	filter(...args: Filter[]): QuerySet<I> {
-		return this.addWhere(toQ(args), 'filter', args);
-	}
-
-	exclude(...args: Filter[]): QuerySet<I> {
-		return this.addWhere(toQ(args).not(), 'exclude', args);
-	}
-
-	order_by(...fields: string[]): QuerySet<I> {
-		if (isSliced(this.state))
-			throw new TypeError('Cannot reorder a query once a slice has been taken.');
-		return this.chain(`${this.python}.order_by(${pyArgs(fields)})`, { ordering: fields });
-	}
-
-	/** True when the rows come in a defined order (order_by() or Meta.ordering). */
-	get ordered(): boolean {
-		return (this.state.ordering ?? this.model._meta.ordering).length > 0;
-	}
-
-	reverse(): QuerySet<I> {
-		const ordering = (this.state.ordering ?? this.model._meta.ordering).map((item) =>
-			item.startsWith('-') ? item.slice(1) : `-${item}`
-		);
-		return this.chain(`${this.python}.reverse()`, { ordering });
-	}
-
-	/** Python's `qs[start:end]`: LIMIT and OFFSET. */
-	slice(start: number, end?: number): QuerySet<I> {
-		if (start < 0 || (end !== undefined && end < 0))
-			throw new Error('Negative indexing is not supported.');
-		const low = this.state.low + start;
-		let high = end === undefined ? this.state.high : this.state.low + end;
-		if (this.state.high !== null && high !== null) high = Math.min(high, this.state.high);
-		const text = `[${start || ''}:${end ?? ''}]`;
-		return this.chain(`${this.python}${text}`, {
-			low,
-			high: high === null ? null : Math.max(high, low)
-		});
-	}
-
-	/** A QuerySet that matches nothing and never asks the database. */
-	none(): QuerySet<I> {
-		return this.chain(`${this.python}.none()`, { empty: true });
-	}
-
-	distinct(): QuerySet<I> {
-		return this.chain(`${this.python}.distinct()`, { distinct: true });
-	}
-
-	select_related(...names: string[]): QuerySet<I> {
-		return this.chain(`${this.python}.select_related(${pyArgs(names)})`, {
-			selectRelated: [...this.state.selectRelated, ...names]
-		});
+	protected make(
+		db: Database | undefined,
+		state: QueryState,
+		python: string,
+		ormText?: string
+	): QuerySet<I> {
+		return new QuerySet(this.model, db, state, python, ormText);
 	}
 
 	private select(kind: SelectKind, orm: string, state = this.state) {
