@@ -246,6 +246,7 @@ describe('source references recorded while serving every URL', () => {
 	let site: Site;
 	const refs: Array<{ url: string; source: SourceRef; kind: string }> = [];
 	const failures: string[] = [];
+	const templatesUsed = new Set<string>();
 
 	beforeAll(async () => {
 		site = await makeSite();
@@ -268,6 +269,7 @@ describe('source references recorded while serving every URL', () => {
 				);
 			}
 			for (const hop of answer.trace.hops) {
+				for (const name of hop.detail.template?.used ?? []) templatesUsed.add(name);
 				if (hop.detail.source)
 					refs.push({
 						url: `${visit.method} ${visit.path}`,
@@ -280,6 +282,13 @@ describe('source references recorded while serving every URL', () => {
 
 	it('serves every URL without a server error (drift between Python and TypeScript raises)', () => {
 		expect(failures).toEqual([]);
+	});
+
+	it('renders every template of the project at least once', () => {
+		const templates = Object.keys(projectSources)
+			.filter((path) => path.startsWith('templates/'))
+			.map((path) => path.slice('templates/'.length));
+		expect(templates.filter((name) => !templatesUsed.has(name))).toEqual([]);
 	});
 
 	it('records lines for every view that ran', () => {
