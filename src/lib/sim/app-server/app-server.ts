@@ -12,7 +12,7 @@
  */
 import type { HeaderList } from '../types';
 import { COST, type TraceRecorder } from '../trace';
-import { byteLength, getHeader } from '../http/headers';
+import { byteLength } from '../http/headers';
 import { formatResponse } from '../http/raw';
 import type { Environ } from '../django/http-request';
 import type { ProxiedRequest, Upstream, UpstreamResult } from '../web-server/web-server';
@@ -108,7 +108,10 @@ export class AppServer implements Upstream {
 		}
 
 		const arrival = recorder.startedAt + recorder.now;
-		const worker = this.#workers.reduce((best, w) => (w.busyUntil < best.busyUntil ? w : best));
+		// The first idle worker, or else the one that frees up soonest.
+		const worker =
+			this.#workers.find((w) => w.busyUntil <= arrival) ??
+			this.#workers.reduce((best, w) => (w.busyUntil < best.busyUntil ? w : best));
 		const waited = Math.max(0, worker.busyUntil - arrival);
 		const workers = this.#workers.length;
 		const queued = this.#waiting.filter((start) => start > arrival).length;
@@ -220,5 +223,3 @@ function badRequest(message: string): WsgiResponse {
 function formatSeconds(ms: number): string {
 	return ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
 }
-
-export { getHeader };

@@ -23,7 +23,8 @@ export interface Settings {
 	USE_TZ: boolean;
 	/**
 	 * `DATABASES['default']['ATOMIC_REQUESTS']`: each view runs in a transaction, so a view that
-	 * raises leaves the database as it was. On, because a failed request must lose nothing.
+	 * raises (or whose worker is killed) leaves the database as it was. On in the demo, because a
+	 * failed request must lose nothing; Django's own default is off.
 	 */
 	ATOMIC_REQUESTS: boolean;
 
@@ -64,8 +65,9 @@ export interface Settings {
 
 	PASSWORD_HASHERS: string[];
 	/**
-	 * PBKDF2 iterations for new password hashes. Django 5.2 uses 1,000,000; the db+auth helper's
-	 * hasher reads this number (stored hashes keep their own count, as in Django).
+	 * PBKDF2 iterations for new password hashes: Django 5.2's 1,000,000, as the auth module's
+	 * `DEMO_ITERATIONS` (measured there: WebCrypto makes one hash cheap enough in a browser).
+	 * Stored hashes keep their own count, as in Django.
 	 */
 	PASSWORD_HASHER_ITERATIONS: number;
 }
