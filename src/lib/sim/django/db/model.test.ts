@@ -34,6 +34,16 @@ describe('full_clean() with Django messages', () => {
 		});
 	});
 
+	it('checks that a ForeignKey points at an existing row', () => {
+		const post = new Post({ title: 'x', author_id: 99 });
+		expect(messages(() => post.full_clean())).toEqual({
+			author: ['user instance with id 99 does not exist.']
+		});
+		expect(queries.at(-1)?.sql).toBe(
+			'SELECT ? AS "a" FROM "auth_user" WHERE "auth_user"."id" = ? LIMIT 1'
+		);
+	});
+
 	it('checks numbers, validators, emails, slugs, decimals and UUIDs', () => {
 		const product = new Product({
 			name: 'Pen',

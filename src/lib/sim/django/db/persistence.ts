@@ -8,6 +8,7 @@ import { ForeignKeyField } from './field-constructors';
 import type { Database } from './database';
 import type { Model, ModelClass } from './model';
 import { capfirst } from './meta';
+import { targetModel } from './relations';
 import { quote } from './sql-compiler';
 
 export interface SaveOptions {
@@ -134,6 +135,17 @@ export function deleteInstance(instance: Model): [number, Record<string, number>
 	return result;
 }
 
+/** ForeignKey.validate(): the related row must exist (one `exists()` query). */
+function relatedExists(instance: Model, field: ForeignKeyField, value: unknown): string[] {
+	const target = targetModel(instance.db, field, instance.meta);
+	const found = target.objects.using(instance.db).filter({ pk: value }).exists();
+	return found
+		? []
+		: [
+				`${target._meta.verboseName} instance with ${target._meta.pk.name} ${typeof value === 'string' ? `'${value}'` : String(value)} does not exist.`
+			];
+}
+
 /** Django's full_clean(): clean_fields(), clean(), validate_unique(). */
 export function clean(instance: Model, exclude: string[], validateUnique: boolean): void {
 	const meta = instance.meta;
@@ -144,6 +156,8 @@ export function clean(instance: Model, exclude: string[], validateUnique: boolea
 		const raw = self[field.attname];
 		if (field.isBlank && (raw === null || raw === undefined || raw === '')) continue;
 		const messages = field.clean(raw);
+		if (!messages.length && field instanceof ForeignKeyField && raw !== null && raw !== undefined)
+			messages.push(...relatedExists(instance, field, raw));
 		if (messages.length) errors[field.name] = messages;
 		else {
 			const python = field.toPython(raw);
