@@ -28,7 +28,7 @@ export function technical404(info: Technical404): HttpResponseNotFound {
 			const name = attempt.name
 				? ` [name='${escapeHtml(attempt.name.split(':').pop() ?? '')}']`
 				: '';
-			return `      <li><code>${`${escapeHtml(attempt.route)}${name}`.trim()}</code></li>`;
+			return `      <li><code>${`${escapeHtml(attempt.route)}${name}`.replace(/\s+/g, ' ').trim()}</code></li>`;
 		})
 		.join('\n');
 	const matched = info.tried.some((attempt) => attempt.matched);
