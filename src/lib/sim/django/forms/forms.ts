@@ -148,7 +148,7 @@ export class Form extends SafeString {
 			if (bound.errors.length) parts.push(`  ${bound.errors.value}`);
 			const label = bound.label ? `\n    ${bound.label_tag.value}` : '';
 			const help = bound.field.helpText
-				? `\n    <span class="helptext">${bound.field.helpText}</span>`
+				? `\n    <span class="helptext"${bound.auto_id ? ` id="${bound.auto_id}_helptext"` : ''}>${bound.field.helpText}</span>`
 				: '';
 			parts.push(`  <p>${label}\n    ${bound.html}${help}\n  </p>`);
 		}
