@@ -61,6 +61,15 @@ describe('login', () => {
 		expect(after).not.toBe(before);
 	});
 
+	it('never keeps a session key chosen by someone else (session fixation)', async () => {
+		const visitor = new Visitor(site);
+		visitor.cookies.set('sessionid', 'attackerchosenkey1234567890abcde');
+		await visitor.login('alice');
+		expect(sessionOf(visitor)).toBeDefined();
+		expect(sessionOf(visitor)).not.toBe('attackerchosenkey1234567890abcde');
+		expect((await visitor.get('/accounts/profile/')).status).toBe(200);
+	});
+
 	it('follows next= to the page that asked, and only on this site', async () => {
 		const visitor = new Visitor(site);
 		const page = await visitor.login('alice', '/blog/new/');
