@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
 	checkPassword,
 	constantTimeCompare,
@@ -72,7 +72,22 @@ describe('PBKDF2 hasher, checked against Django', () => {
 		expect(await checkPassword('x', 'lètmein_badencoded')).toBe(false);
 		expect(await checkPassword('x', 'md5$seasalt$3f86d0d3d465b7b458c231bf3555c0e3')).toBe(false);
 		expect(mustUpdate('pbkdf2_sha256$390000$seasalt$x')).toBe(true);
-		expect(mustUpdate('pbkdf2_sha256$1000000$seasalt$x')).toBe(false);
+		// "seasalt" has 7 × 5.95 bits of entropy, under Django's 128: must update too.
+		expect(mustUpdate('pbkdf2_sha256$1000000$seasalt$x')).toBe(true);
+		expect(mustUpdate(`pbkdf2_sha256$1000000$${'a'.repeat(22)}$x`)).toBe(false);
+	});
+
+	it('re-hashes an outdated hash on a right password, and hardens the runtime on a wrong one', async () => {
+		const old = await makePassword('lètmein', 'seasalt', 1000);
+		const upgraded: string[] = [];
+		expect(await checkPassword('lètmein', old, (p) => void upgraded.push(p))).toBe(true);
+		expect(upgraded).toEqual(['lètmein']);
+		const derive = vi.spyOn(crypto.subtle, 'deriveBits');
+		expect(await checkPassword('wrong', old, (p) => void upgraded.push(p))).toBe(false);
+		const counts = derive.mock.calls.map((call) => (call[0] as { iterations: number }).iterations);
+		expect(counts).toEqual([1000, 999_000]);
+		expect(upgraded).toHaveLength(1);
+		derive.mockRestore();
 	});
 
 	it('compares in constant time', () => {

@@ -109,20 +109,36 @@ export function isPasswordUsable(encoded: string | null): boolean {
 	return encoded !== null && !encoded.startsWith(UNUSABLE_PASSWORD_PREFIX);
 }
 
-/** `check_password()`: hash the candidate with the stored salt and count, compare in constant time. */
+/**
+ * `check_password()`: hash the candidate with the stored salt and count, compare in constant
+ * time. As Django: when the stored hash is outdated (fewer iterations, weak salt), a right
+ * password calls `setter` so the caller can store a fresh hash, and a wrong one costs the
+ * missing iterations anyway (`harden_runtime`), so the time does not tell old hashes apart.
+ */
 export async function checkPassword(
 	password: string | null,
-	encoded: string | null
+	encoded: string | null,
+	setter?: (password: string) => void | Promise<void>
 ): Promise<boolean> {
 	if (password === null || encoded === null || !isPasswordUsable(encoded)) return false;
 	const decoded = decodePassword(encoded);
 	if (!decoded) return false;
 	const candidate = await makePassword(password, decoded.salt, decoded.iterations);
-	return constantTimeCompare(candidate, encoded);
+	const correct = constantTimeCompare(candidate, encoded);
+	const outdated = mustUpdate(encoded);
+	if (!correct && outdated && decoded.iterations < DEMO_ITERATIONS)
+		await pbkdf2(password, decoded.salt, DEMO_ITERATIONS - decoded.iterations);
+	if (correct && outdated && setter) await setter(password);
+	return correct;
 }
 
-/** Django's `must_update()`: the stored hash uses another iteration count than today's. */
+/**
+ * Django's `must_update()`: the stored hash uses another iteration count than today's, or a
+ * salt with less than 128 bits of entropy.
+ */
 export function mustUpdate(encoded: string, iterations: number = DEMO_ITERATIONS): boolean {
 	const decoded = decodePassword(encoded);
-	return decoded !== null && decoded.iterations !== iterations;
+	if (!decoded) return false;
+	const saltBits = decoded.salt.length * Math.log2(RANDOM_STRING_CHARS.length);
+	return decoded.iterations !== iterations || saltBits < 128;
 }

@@ -3,6 +3,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { migrate, openDatabase, sqlForModel, ValidationError, type Database } from '../db';
 import type { QueryInfo } from '../../types';
 import { AnonymousUser, authenticate, AUTH_MODELS, User } from '.';
+import { makePassword } from './hashers';
 
 let db: Database;
 const queries: QueryInfo[] = [];
@@ -99,6 +100,15 @@ describe('authenticate()', () => {
 		expect(derive).toHaveBeenCalledTimes(1);
 		const [params] = derive.mock.calls[0] as unknown as [{ iterations: number }];
 		expect(params.iterations).toBe(1_000_000);
+	});
+
+	it('a right password with an outdated hash is re-hashed and saved, as Django does', async () => {
+		const old = new User({ username: 'olga', password: await makePassword('pw', 'seasalt', 1000) });
+		old.save();
+		expect(await authenticate(db, 'olga', 'pw')).not.toBeNull();
+		expect(queries.at(-1)?.orm).toBe("user.save(update_fields=['password'])");
+		const fresh = User.objects.get({ username: 'olga' });
+		expect(fresh.password).toMatch(/^pbkdf2_sha256\$1000000\$[A-Za-z0-9]{22}\$/);
 	});
 
 	it('set_password() changes what check_password() accepts', async () => {

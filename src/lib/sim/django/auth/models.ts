@@ -110,8 +110,13 @@ export class User extends UserBase {
 		this.password = UNUSABLE_PASSWORD_PREFIX + 'x'.repeat(40);
 	}
 
+	/** As Django: a right password stored with an outdated hash is re-hashed and saved. */
 	check_password(raw: string): Promise<boolean> {
-		return checkPassword(raw, this.password);
+		return checkPassword(raw, this.password, async (password) => {
+			await this.set_password(password);
+			if (this.pk !== null && this.pk !== undefined)
+				this.save({ updateFields: ['password'], orm: "user.save(update_fields=['password'])" });
+		});
 	}
 
 	has_usable_password(): boolean {
