@@ -76,7 +76,11 @@ describe('SessionStore', () => {
 		old.set('x', 1);
 		old.save();
 		expect(new SessionStore(db, old.session_key).get('x')).toBeUndefined();
-		expect(new SessionStore(db, "x' OR 1=1 --").session_key).toBeNull();
+		expect(new SessionStore(db, 'short').session_key).toBeNull();
+		const attack = new SessionStore(db, "x' OR 1=1 --");
+		expect(attack.get('x')).toBeUndefined();
+		expect(queries.at(-1)?.params).toContain("x' OR 1=1 --");
+		expect(attack.session_key).toBeNull();
 	});
 
 	it('cycle_key() keeps the data under a new key and deletes the old row', () => {

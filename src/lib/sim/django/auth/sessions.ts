@@ -49,8 +49,9 @@ export class SessionStore {
 		sessionKey: string | null = null,
 		private readonly now: () => Date = () => new Date()
 	) {
-		// Django ignores a cookie value that cannot be a session key.
-		this.key = sessionKey && /^[a-z0-9]{8,40}$/.test(sessionKey) ? sessionKey : null;
+		// Django's _validate_session_key(): at least 8 characters, else no key at all. Anything
+		// else is looked up (with a bound parameter) and simply not found.
+		this.key = sessionKey && sessionKey.length >= 8 ? sessionKey : null;
 	}
 
 	get session_key(): string | null {

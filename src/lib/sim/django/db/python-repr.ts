@@ -51,7 +51,7 @@ export function pyRepr(value: unknown): string {
 	if (value === null || value === undefined) return 'None';
 	if (value === true) return 'True';
 	if (value === false) return 'False';
-	if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(value);
+	if (typeof value === 'number') return String(value);
 	if (typeof value === 'string') return pyString(value);
 	if (value instanceof Date) return pyDatetime(value);
 	if (isReprable(value)) return value.toPython();
