@@ -73,3 +73,46 @@ describe('other hosts', () => {
 		await expect(fetch('https://elsewhere.test/')).rejects.toThrow(TypeError);
 	});
 });
+
+describe('the trace shows cookies and the session', () => {
+	it('records the session before and after a logout, and the cookie deleted', async () => {
+		const site = await nodeSite();
+		const { onTrace } = await import('$lib/flow/trace-bus');
+		const page = await fetch('https://mysite.test/accounts/login/', { credentials: 'include' });
+		const token = /name="csrfmiddlewaretoken" value="(\w+)"/.exec(await page.text())?.[1] ?? '';
+		await fetch('https://mysite.test/accounts/login/', {
+			method: 'POST',
+			credentials: 'include',
+			redirect: 'manual',
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams({
+				username: 'bob',
+				password: 'builder',
+				csrfmiddlewaretoken: token
+			})
+		});
+		const traces: import('$lib/sim/types').Trace[] = [];
+		const stop = onTrace((trace) => traces.push(trace));
+		const csrf = nodeJar.list().find((c) => c.name === 'csrftoken')?.value ?? '';
+		const logout = await fetch('https://mysite.test/accounts/logout/', {
+			method: 'POST',
+			credentials: 'include',
+			redirect: 'manual',
+			headers: { 'X-CSRFToken': csrf }
+		});
+		stop();
+		expect(logout.status).toBe(302);
+		const sessionOut = traces[0].hops.find(
+			(hop) => hop.detail.middleware?.name.endsWith('SessionMiddleware') && hop.direction === 'out'
+		);
+		expect(sessionOut?.detail.state?.sessionBefore).toMatchObject({
+			_auth_user_id: expect.any(String)
+		});
+		expect(sessionOut?.detail.state?.cookiesAfter?.[0]).toMatchObject({
+			name: 'sessionid',
+			value: ''
+		});
+		expect(nodeJar.list().some((c) => c.name === 'sessionid')).toBe(false);
+		expect(site.config.workers).toBeGreaterThan(0);
+	});
+});

@@ -7,6 +7,7 @@
  * while this middleware runs (its queries show up on its step). A request without a session
  * cookie costs no query either way.
  */
+import { rememberSessionBefore } from './session';
 import type { Middleware, UserLoader } from './types';
 
 export function authenticationMiddleware(users: UserLoader): Middleware {
@@ -19,6 +20,7 @@ export function authenticationMiddleware(users: UserLoader): Middleware {
 				);
 			}
 			request.user = await users.getUser(request);
+			if (request.session.accessed) rememberSessionBefore(request);
 			const who = request.user.is_authenticated ? request.user.username : 'AnonymousUser';
 			step.note = `Sets request.user: ${who}.`;
 			step.state = { user: who };

@@ -103,6 +103,11 @@ export function csrfViewMiddleware(settings: Settings): Middleware {
 			} else {
 				step.note = `No ${settings.CSRF_COOKIE_NAME} cookie yet.`;
 			}
+			const cookie = request.COOKIES[settings.CSRF_COOKIE_NAME];
+			step.state = {
+				cookiesBefore:
+					cookie === undefined ? [] : [{ name: settings.CSRF_COOKIE_NAME, value: cookie }]
+			};
 			return null;
 		},
 		process_view(request, view, _kwargs, step) {
@@ -144,6 +149,18 @@ export function csrfViewMiddleware(settings: Settings): Middleware {
 				});
 				patchVaryHeaders(response, ['Cookie']);
 				request.META.CSRF_COOKIE_NEEDS_UPDATE = 'False';
+				const line = response
+					.setCookieLines()
+					.find((l) => l.startsWith(`${settings.CSRF_COOKIE_NAME}=`));
+				step.state = {
+					cookiesAfter: [
+						{
+							name: settings.CSRF_COOKIE_NAME,
+							value: request.META.CSRF_COOKIE,
+							attributes: line?.split('; ').slice(1).join('; ')
+						}
+					]
+				};
 				step.note = `The page used a CSRF token: sends the ${settings.CSRF_COOKIE_NAME} cookie (and Vary: Cookie).`;
 			} else {
 				step.note = 'No CSRF cookie to send.';

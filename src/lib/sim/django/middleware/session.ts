@@ -9,8 +9,18 @@
 import type { CookieInfo } from '../../types';
 import { httpDate } from '../cookies';
 import { patchVaryHeaders } from '../http-response';
+import type { HttpRequest } from '../http-request';
 import type { Settings } from '../settings';
 import type { Middleware, SessionEngine } from './types';
+
+/** The session's data as first loaded, when a middleware loaded it (AuthenticationMiddleware). */
+const loaded = new WeakMap<HttpRequest, Record<string, unknown>>();
+
+/** Remember the session as loaded, for the "before" side of the session step. */
+export function rememberSessionBefore(request: HttpRequest): void {
+	const data = request.session?.items?.();
+	if (data && !loaded.has(request)) loaded.set(request, { ...data });
+}
 
 export function sessionMiddleware(settings: Settings, engine: SessionEngine): Middleware {
 	return {
@@ -30,7 +40,7 @@ export function sessionMiddleware(settings: Settings, engine: SessionEngine): Mi
 			const accessed = session.accessed;
 			const modified = session.modified;
 			const empty = session.is_empty();
-			const before = session.initial?.();
+			const before = session.initial?.() ?? loaded.get(request);
 			let needVary = accessed;
 			let note: string;
 			if (settings.SESSION_COOKIE_NAME in request.COOKIES && empty) {
@@ -71,16 +81,16 @@ export function sessionMiddleware(settings: Settings, engine: SessionEngine): Mi
 			if (needVary) patchVaryHeaders(response, ['Cookie']);
 			step.note = needVary ? `${note} Adds Vary: Cookie.` : note;
 			const sent = response.cookies.get(settings.SESSION_COOKIE_NAME);
+			const line = response
+				.setCookieLines()
+				.find((l) => l.startsWith(`${settings.SESSION_COOKIE_NAME}=`));
 			step.state = {
 				cookiesAfter: sent
 					? [
 							{
 								name: sent.key,
 								value: sent.value,
-								attributes: response
-									.setCookieLines()
-									.find((line) => line.startsWith(`${sent.key}=`))
-									?.slice(sent.key.length + 1)
+								attributes: line?.split('; ').slice(1).join('; ')
 							}
 						]
 					: undefined,
