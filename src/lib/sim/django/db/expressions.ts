@@ -40,8 +40,19 @@ export class Combined {
 	sub(value: unknown): Combined {
 		return new Combined(this, '-', value);
 	}
+	mul(value: unknown): Combined {
+		return new Combined(this, '*', value);
+	}
+	div(value: unknown): Combined {
+		return new Combined(this, '/', value);
+	}
 	toPython(): string {
-		return `${this.lhs.toPython()} ${this.operator} ${pyRepr(this.rhs)}`;
+		// Python needs brackets where the operators would bind otherwise: (F('a') + 1) * 2.
+		const left =
+			this.lhs instanceof Combined && /[*/]/.test(this.operator) && /[+-]/.test(this.lhs.operator)
+				? `(${this.lhs.toPython()})`
+				: this.lhs.toPython();
+		return `${left} ${this.operator} ${pyRepr(this.rhs)}`;
 	}
 }
 

@@ -389,3 +389,18 @@ describe('queryset.query', () => {
 		expect(queries).toEqual([]);
 	});
 });
+
+describe('F() in filters and Q() with &', () => {
+	it('compares two columns of the row', () => {
+		expect(Product.objects.filter({ quantity_min__gt: F('stock') }).count()).toBe(1);
+		expect(last().sql).toContain('WHERE "shop_product"."quantity_min" > "shop_product"."stock"');
+		expect(last().orm).toBe("Product.objects.filter(quantity_min__gt=F('stock')).count()");
+		expect(F('stock').add(1).mul(2).toPython()).toBe("(F('stock') + 1) * 2");
+	});
+
+	it('combines with AND', () => {
+		const qs = Post.objects.filter(Q({ author__username: 'alice' }).and(Q({ pk__gt: 1 }).not()));
+		expect(qs.list().map((p) => p.pk)).toEqual([1]);
+		expect(last().orm).toBe("Post.objects.filter(Q(author__username='alice') & ~Q(pk__gt=1))");
+	});
+});
