@@ -120,6 +120,17 @@ describe('nginx’s limits and errors', () => {
 		expect(trace.hops.some((hop) => hop.to === 'app-server')).toBe(false);
 	});
 
+	it('refuses an invalid Host header itself; a valid but unknown one reaches Django', async () => {
+		for (const host of ['', 'a/b', 'my site', 'a..b']) {
+			expect((await site.handle(req('/', { headers: [['Host', host]] }))).response.body).toContain(
+				'<center>nginx</center>'
+			);
+		}
+		const unknown = await site.handle(req('/', { headers: [['Host', 'evil.test']] }));
+		expect(unknown.response.status).toBe(400);
+		expect(unknown.response.body).toContain('Bad Request (400)');
+	});
+
 	it('answers a too large header with "Request Header Or Cookie Too Large"', async () => {
 		const { response } = await site.handle(
 			req('/', { headers: [['Cookie', `a=${'x'.repeat(9000)}`]] })

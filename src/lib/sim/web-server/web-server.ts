@@ -120,7 +120,15 @@ export class WebServer {
 			total += line;
 		}
 		if (total > HEADER_BUFFER * HEADER_BUFFERS) return headerTooLarge();
-		if (!getHeader(headers, 'host')) return nginxError(400);
+		// ngx_http_validate_host: an empty host, "..", a slash, a space or a control character is refused.
+		const host = getHeader(headers, 'host');
+		if (
+			!host ||
+			host.includes('..') ||
+			[...host].some((ch) => ch === '/' || ch <= ' ' || ch === '\x7f')
+		) {
+			return nginxError(400);
+		}
 		if (byteLength(body) > this.config.clientMaxBodySize) return nginxError(413);
 		return null;
 	}
@@ -288,7 +296,7 @@ export class WebServer {
 /** The headers the browser puts on the wire: `Host` first, a `Content-Length` for a body. */
 function browserHeaders(request: SimRequest, host: string): HeaderList {
 	const headers: Array<readonly [string, string]> = [];
-	if (!getHeader(request.headers, 'host') && host) headers.push(['Host', host]);
+	if (getHeader(request.headers, 'host') === undefined && host) headers.push(['Host', host]);
 	headers.push(...request.headers);
 	if (request.body && !getHeader(request.headers, 'content-length')) {
 		headers.push(['Content-Length', String(byteLength(request.body))]);
