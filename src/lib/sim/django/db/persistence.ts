@@ -36,10 +36,13 @@ export function save(instance: Model, options: SaveOptions): void {
 	// Django's _prepare_related_fields_for_save(): a related object must be saved first.
 	for (const field of meta.foreignKeys) {
 		const related = instance._state.cache.get(field.name);
-		if (related && (related.pk === null || related.pk === undefined))
-			throw new Error(
+		if (related && (related.pk === null || related.pk === undefined)) {
+			const error = new Error(
 				`save() prohibited to prevent data loss due to unsaved related object '${field.name}'.`
 			);
+			error.name = 'ValueError';
+			throw error;
+		}
 		if (!related) continue;
 		// An object saved after it was assigned gives its new id; a changed `_id` wins over it.
 		if (self[field.attname] === null || self[field.attname] === undefined)
