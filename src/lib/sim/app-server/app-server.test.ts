@@ -90,6 +90,12 @@ describe('gunicorn’s workers in simulated time', () => {
 		expect(notes()).toBe(before);
 	});
 
+	it('never kills a worker with --timeout 0', async () => {
+		site.configure({ gunicornTimeoutS: 0, nginxProxyReadTimeoutS: 90 });
+		const { response } = await site.handle(get('/slow/'));
+		expect(response.status).toBe(200);
+	});
+
 	it('gives nginx’s 504 when proxy_read_timeout passes first; Django still finishes', async () => {
 		site.configure({ gunicornTimeoutS: 60, nginxProxyReadTimeoutS: 10 });
 		const before = notes();

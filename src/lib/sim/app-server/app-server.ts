@@ -23,7 +23,7 @@ export interface AppServerConfig {
 	up: boolean;
 	/** `--workers`: gunicorn's docs suggest 2 × cores + 1; the demo runs 3. */
 	workers: number;
-	/** `--timeout`, in seconds. */
+	/** `--timeout`, in seconds (0: never kill a worker). */
 	timeoutS: number;
 }
 
@@ -144,7 +144,9 @@ export class AppServer implements Upstream {
 			{ environ, queue: { waitedMs: waited, worker: worker.id, workers, queued } },
 			COST.localProxy
 		);
-		const deadline = startedAt + this.config.timeoutS * 1000;
+		// `--timeout 0` means no timeout at all, as in gunicorn.
+		const timeoutMs = this.config.timeoutS > 0 ? this.config.timeoutS * 1000 : Infinity;
+		const deadline = startedAt + timeoutMs;
 		try {
 			const response = await this.#app({
 				environ,

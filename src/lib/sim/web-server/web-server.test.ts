@@ -147,6 +147,11 @@ describe('nginx’s limits and errors', () => {
 		expect(response.status).toBe(413);
 		expect(response.statusText).toBe('Request Entity Too Large');
 		expect(response.body).toContain('<title>413 Request Entity Too Large</title>');
+		site.configure({ clientMaxBodySize: 0 });
+		expect(
+			(await site.handle(req('/api/', { method: 'POST', body: 'x'.repeat(2_000_000) }))).response
+				.status
+		).toBe(200);
 	});
 
 	it('answers 502 when the app server is down', async () => {

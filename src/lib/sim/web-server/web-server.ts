@@ -31,7 +31,7 @@ import { serveStatic } from './static-location';
 import { StaticFiles, STATIC_PREFIX } from './static-files';
 
 export interface WebServerConfig {
-	/** `client_max_body_size`, in bytes (nginx's default is 1m). */
+	/** `client_max_body_size`, in bytes (nginx's default is 1m; 0 means no limit). */
 	clientMaxBodySize: number;
 	/** `proxy_read_timeout`, in seconds (nginx's default is 60). */
 	proxyReadTimeoutS: number;
@@ -129,7 +129,9 @@ export class WebServer {
 		) {
 			return nginxError(400);
 		}
-		if (byteLength(body) > this.config.clientMaxBodySize) return nginxError(413);
+		// `client_max_body_size 0` turns the check off, as in nginx.
+		const limit = this.config.clientMaxBodySize;
+		if (limit > 0 && byteLength(body) > limit) return nginxError(413);
 		return null;
 	}
 
