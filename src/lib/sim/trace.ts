@@ -34,6 +34,7 @@ import type {
 	Trace
 } from './types';
 import { NODE_IDS } from './types';
+import { frozenPlainCopy } from './plain-data';
 
 /** Simulated costs in milliseconds: rough, but in proportion, so the timeline teaches something. */
 export const COST = {
@@ -260,33 +261,7 @@ export class TraceRecorder {
 			response
 		};
 		// A copy, so later changes to a model instance or a context dict cannot reach the trace.
-		return toPlain(trace, new Set()) as Trace;
-	}
-}
-
-/**
- * The request Django is serving right now, per site.
- *
- * A site runs one request through Django at a time (`Site.handle` calls are queued; gunicorn's
- * workers and queue are modelled in simulated time, not with real concurrency), so "the current
- * request" is well defined and the ORM and template listeners can reach its recorder without
- * threading it through every call. Each site has its own scope, so two sites never mix.
- */
-export class RequestScope<C> {
-	#current: C | undefined;
-
-	get current(): C | undefined {
-		return this.#current;
-	}
-
-	async run<T>(context: C, work: () => Promise<T>): Promise<T> {
-		const previous = this.#current;
-		this.#current = context;
-		try {
-			return await work();
-		} finally {
-			this.#current = previous;
-		}
+		return frozenPlainCopy(trace);
 	}
 }
 
@@ -296,43 +271,4 @@ function round(ms: number): number {
 
 function formatMs(ms: number): string {
 	return String(round(ms));
-}
-
-/**
- * A frozen, JSON-safe copy: plain objects and arrays are copied, dates become ISO text, functions
- * are dropped, cycles cut. Any other object (a model instance, say) is shown by its `toJSON()`, its
- * `__str__()` (as Django prints it) or its `String()`, never walked: it may reach the database.
- */
-function toPlain(value: unknown, seen: Set<object>): unknown {
-	if (value === null || typeof value !== 'object') {
-		if (typeof value === 'function' || typeof value === 'symbol') return undefined;
-		if (typeof value === 'bigint') return Number(value);
-		if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
-		return value;
-	}
-	if (value instanceof Date) return value.toISOString();
-	if (seen.has(value)) return '[circular]';
-	const proto = Object.getPrototypeOf(value);
-	const plain = proto === Object.prototype || proto === null;
-	if (!plain && !Array.isArray(value) && !(value instanceof Map) && !(value instanceof Set)) {
-		const shown = value as { toJSON?: () => unknown; __str__?: () => unknown };
-		if (typeof shown.toJSON === 'function') return toPlain(shown.toJSON(), seen);
-		if (typeof shown.__str__ === 'function') return String(shown.__str__());
-		return String(value);
-	}
-	seen.add(value);
-	let copy: unknown;
-	if (Array.isArray(value)) copy = value.map((item) => toPlain(item, seen) ?? null);
-	else if (value instanceof Map) copy = toPlain(Object.fromEntries(value), seen);
-	else if (value instanceof Set) copy = toPlain([...value], seen);
-	else {
-		const out: Record<string, unknown> = {};
-		for (const key in value) {
-			const item = toPlain((value as Record<string, unknown>)[key], seen);
-			if (item !== undefined) out[key] = item;
-		}
-		copy = out;
-	}
-	seen.delete(value);
-	return Object.freeze(copy);
 }

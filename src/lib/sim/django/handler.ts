@@ -25,10 +25,10 @@ import type { View } from './http';
 import {
 	loadMiddleware,
 	shortName,
-	type Middleware,
 	type MiddlewareServices,
 	type MiddlewareStep
 } from './middleware';
+import { runLayer } from './middleware/chain';
 import { responseForException, type ExceptionContext } from './response-for-exception';
 import type { Settings } from './settings';
 import { matchInfo, type UrlResolver } from './urls';
@@ -252,58 +252,6 @@ export function createDjangoApplication(options: DjangoOptions): WsgiApplication
 			);
 			return response;
 		}
-	}
-
-	/** One middleware around the rest of the chain (`MiddlewareMixin.__call__`). */
-	async function runLayer(
-		layer: Middleware,
-		request: HttpRequest,
-		next: (r: HttpRequest) => Promise<HttpResponse>,
-		recorder: TraceRecorder
-	): Promise<HttpResponse> {
-		let response = await step(layer, 'request', recorder, (s) =>
-			layer.process_request ? layer.process_request(request, s) : null
-		);
-		response ??= await next(request);
-		const current = response;
-		return step(layer, 'response', recorder, (s) =>
-			layer.process_response ? layer.process_response(request, current, s) : current
-		);
-	}
-
-	/** Runs one middleware method and records its hop, also when it raises. */
-	async function step<T extends HttpResponse | null>(
-		layer: Middleware,
-		phase: 'request' | 'response',
-		recorder: TraceRecorder,
-		run: (s: MiddlewareStep) => T | Promise<T>
-	): Promise<T> {
-		const s: MiddlewareStep = { note: '' };
-		let result: T | undefined;
-		let failure: unknown;
-		try {
-			result = await run(s);
-		} catch (error) {
-			failure = error;
-			const message = error instanceof Error ? error.message : String(error);
-			s.note = `raises ${pythonName(error).split('.').pop()}: ${message}`;
-		}
-		const note = s.note || `nothing to do on the way ${phase === 'request' ? 'in' : 'out'}.`;
-		const stopped =
-			phase === 'request' && result
-				? ` It answers ${result.status_code} itself: the rest is skipped.`
-				: '';
-		recorder.hop(
-			'middleware',
-			'middleware',
-			'middleware',
-			phase === 'request' ? 'in' : 'out',
-			`${shortName(layer)}: ${note}${stopped}`,
-			{ middleware: { name: layer.name, phase, note }, ...(s.state ? { state: s.state } : {}) },
-			COST.middleware
-		);
-		if (failure !== undefined) throw failure;
-		return result as T;
 	}
 }
 

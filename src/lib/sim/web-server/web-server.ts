@@ -25,8 +25,9 @@ import type { HeaderList, SimRequest, SimResponse } from '../types';
 import { COST, type TraceRecorder } from '../trace';
 import { byteLength, getHeader } from '../http/headers';
 import { formatRequest, formatResponse, requestTarget } from '../http/raw';
-import { headerTooLarge, nginxError, type NginxError } from './error-pages';
+import { nginxError, type NginxError } from './error-pages';
 import { parseTarget } from './uri';
+import { browserHeaders, checkRequest } from './request-checks';
 import { serveStatic } from './static-location';
 import { StaticFiles, STATIC_PREFIX } from './static-files';
 
@@ -63,9 +64,6 @@ export interface Upstream {
 	handle(request: ProxiedRequest, recorder: TraceRecorder): Promise<UpstreamResult>;
 }
 
-/** nginx's `large_client_header_buffers 4 8k`. */
-const HEADER_BUFFER = 8192;
-const HEADER_BUFFERS = 4;
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'te', 'trailer', 'upgrade']);
 
 export class WebServer {
@@ -95,7 +93,13 @@ export class WebServer {
 		recorder.transit(COST.network);
 		recorder.spend('web-server', COST.parse);
 
-		const refusal = this.#check(method, target, headers, request.body);
+		const refusal = checkRequest(
+			method,
+			target,
+			headers,
+			request.body,
+			this.config.clientMaxBodySize
+		);
 		if (refusal) return this.#error(refusal, method, recorder);
 		const parsed = parseTarget(target);
 		if (!parsed.ok) return this.#error(nginxError(parsed.status), method, recorder, parsed.reason);
@@ -108,31 +112,6 @@ export class WebServer {
 			return this.#reply(served, method, recorder, 'static');
 		}
 		return this.#proxy(method, target, headers, request.body, recorder);
-	}
-
-	/** Checks nginx makes before it looks at the URL: method, header sizes, body size. */
-	#check(method: string, target: string, headers: HeaderList, body: string): NginxError | null {
-		if (!/^[A-Z_-]{1,32}$/.test(method)) return nginxError(400);
-		let total = target.length + method.length + 12;
-		for (const [name, value] of headers) {
-			const line = name.length + value.length + 4;
-			if (line > HEADER_BUFFER) return headerTooLarge();
-			total += line;
-		}
-		if (total > HEADER_BUFFER * HEADER_BUFFERS) return headerTooLarge();
-		// ngx_http_validate_host: an empty host, "..", a slash, a space or a control character is refused.
-		const host = getHeader(headers, 'host');
-		if (
-			!host ||
-			host.includes('..') ||
-			[...host].some((ch) => ch === '/' || ch <= ' ' || ch === '\x7f')
-		) {
-			return nginxError(400);
-		}
-		// `client_max_body_size 0` turns the check off, as in nginx.
-		const limit = this.config.clientMaxBodySize;
-		if (limit > 0 && byteLength(body) > limit) return nginxError(413);
-		return null;
 	}
 
 	async #proxy(
@@ -293,15 +272,4 @@ export class WebServer {
 		recorder.transit(COST.network);
 		return final;
 	}
-}
-
-/** The headers the browser puts on the wire: `Host` first, a `Content-Length` for a body. */
-function browserHeaders(request: SimRequest, host: string): HeaderList {
-	const headers: Array<readonly [string, string]> = [];
-	if (getHeader(request.headers, 'host') === undefined && host) headers.push(['Host', host]);
-	headers.push(...request.headers);
-	if (request.body && !getHeader(request.headers, 'content-length')) {
-		headers.push(['Content-Length', String(byteLength(request.body))]);
-	}
-	return headers;
 }
