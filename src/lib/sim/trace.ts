@@ -17,6 +17,9 @@
  *   session load or a raw statement still draws a complete round trip.
  * - templates:                                    `recorder.render(name, context)`  → view→template `render`
  *                                                 `recorder.rendered(info)`         → template→view `return`
+ * Views reach the request's recorder as `request.sim.recorder`; the ORM reaches it through the
+ * site's query listener, which knows "the current request" because a site runs one request
+ * through Django at a time (site.ts).
  * `<actor>` is whoever runs Django code right now: the handler sets `recorder.actor` to
  * `middleware` while middleware runs and to `view` while the view runs.
  */
