@@ -154,9 +154,7 @@ export async function run(): Promise<void> {
 	console.log(
 		`\nbench:sim — median of ${RUNS} runs in ${ROUNDS} alternating rounds, ${WARMUP} warm-up runs each (Node ${process.version})`
 	);
-	console.log(
-		`site start-up (sql.js, migrate, seed data): ${startup.toFixed(0)} ms\n`
-	);
+	console.log(`site start-up (sql.js, migrate, seed data): ${startup.toFixed(0)} ms\n`);
 	console.log(line(header));
 	console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 	for (const row of rows) console.log(line(row));
