@@ -172,6 +172,22 @@ test('a lesson can be used with the keyboard alone', async ({ page }) => {
 	await expect(page.locator('#step-2')).toContainText('Yes, well done.');
 });
 
+test("a lesson's site settings apply to its steps, and do not leak into the next lesson", async ({
+	page
+}) => {
+	// Step 2 of "Web server and application server" stops gunicorn.
+	await page.goto('lessons/web-and-app-servers/?step=2');
+	await ready(page);
+	await expect(page.getByText('The application server is stopped')).toHaveCount(2);
+	await page.getByRole('button', { name: 'Send', exact: true }).click();
+	await expect(page.locator('#stage .result')).toContainText('502');
+
+	await page.getByRole('link', { name: 'URL routing →' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('URL routing');
+	await page.getByRole('button', { name: 'Send', exact: true }).click();
+	await expect(page.locator('#stage .result')).toContainText('200');
+});
+
 test('the course map and a lesson page have no axe violations', async ({ page }) => {
 	await page.goto('./');
 	await ready(page);
