@@ -1,0 +1,262 @@
+/**
+ * The API console's model: the request a student edits (method, URL, header rows, body), the
+ * demo API's presets, and the checks made before sending (a body on GET, a header a page script
+ * may not set, JSON that does not parse).
+ */
+import { checkJson, type JsonCheck } from './json-check';
+import { bodyText, type ClientRequest } from './request';
+import { SITE_ORIGIN } from '$lib/mocks/origin';
+
+export const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
+export type Method = (typeof METHODS)[number];
+
+export interface HeaderRow {
+	name: string;
+	value: string;
+	enabled: boolean;
+}
+
+export type BodyMode = 'json' | 'text';
+
+export interface ConsoleDraft {
+	method: Method;
+	url: string;
+	headers: HeaderRow[];
+	bodyMode: BodyMode;
+	body: string;
+}
+
+export interface Preset {
+	id: string;
+	label: string;
+	/** What the student should expect, in one line. */
+	expect: string;
+	draft: ConsoleDraft;
+}
+
+/** The seed users' API tokens (see PLAN.md's demo site). */
+export const ALICE_TOKEN = '9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b';
+export const BOB_TOKEN = '2f1c9e1b0d7a4e3c8b6a5f4d3c2b1a0f9e8d7c6b';
+
+const json: HeaderRow = { name: 'Content-Type', value: 'application/json', enabled: true };
+const accept: HeaderRow = { name: 'Accept', value: 'application/json', enabled: true };
+const token = (key: string): HeaderRow => ({
+	name: 'Authorization',
+	value: `Token ${key}`,
+	enabled: true
+});
+
+function preset(
+	id: string,
+	label: string,
+	expect: string,
+	method: Method,
+	path: string,
+	headers: HeaderRow[],
+	body = ''
+): Preset {
+	return {
+		id,
+		label,
+		expect,
+		draft: { method, url: `${SITE_ORIGIN}${path}`, headers, bodyMode: 'json', body }
+	};
+}
+
+const newOrder = '{\n  "product": 1,\n  "quantity": 2\n}';
+
+export const PRESETS: readonly Preset[] = [
+	preset('products', 'List products', 'Expect 200 with a JSON list.', 'GET', '/api/products/', [
+		accept
+	]),
+	preset(
+		'my-orders',
+		"List my orders (alice's token)",
+		"Expect 200 with alice's orders only.",
+		'GET',
+		'/api/orders/',
+		[accept, token(ALICE_TOKEN)]
+	),
+	preset(
+		'order-anonymous',
+		'Create an order without a token',
+		'Expect 401: the API does not know who you are.',
+		'POST',
+		'/api/orders/',
+		[json, accept],
+		newOrder
+	),
+	preset(
+		'order-alice',
+		"Create an order with alice's token",
+		'Expect 201 Created with a Location header.',
+		'POST',
+		'/api/orders/',
+		[json, accept, token(ALICE_TOKEN)],
+		newOrder
+	),
+	preset(
+		'order-update',
+		"Update alice's order 1",
+		'Expect 200 with the changed order.',
+		'PATCH',
+		'/api/orders/1/',
+		[json, accept, token(ALICE_TOKEN)],
+		'{\n  "quantity": 3\n}'
+	),
+	preset(
+		'order-delete',
+		"Delete alice's order 1",
+		'Expect 204 No Content (and 404 if you send it again).',
+		'DELETE',
+		'/api/orders/1/',
+		[accept, token(ALICE_TOKEN)]
+	),
+	preset(
+		'order-delete-other',
+		"Delete bob's order 2 as alice",
+		'Expect 403: alice is logged in but may not touch it.',
+		'DELETE',
+		'/api/orders/2/',
+		[accept, token(ALICE_TOKEN)]
+	),
+	preset(
+		'order-invalid-json',
+		'Send invalid JSON',
+		'Expect 400 with a JSON parse error.',
+		'POST',
+		'/api/orders/',
+		[json, accept, token(ALICE_TOKEN)],
+		'{\n  "product": 1,\n  "quantity": 2,\n}'
+	)
+];
+
+export function emptyDraft(): ConsoleDraft {
+	return structuredClone(PRESETS[0].draft);
+}
+
+/** Methods whose requests `fetch` refuses to give a body. */
+export function allowsBody(method: string): boolean {
+	return method !== 'GET' && method !== 'HEAD';
+}
+
+/**
+ * Headers a page script may not set (the Fetch standard's forbidden request-headers): the
+ * browser drops them silently, so the console says so instead.
+ */
+export function isForbiddenHeader(name: string): boolean {
+	const n = name.trim().toLowerCase();
+	return (
+		n.startsWith('proxy-') ||
+		n.startsWith('sec-') ||
+		[
+			'accept-charset',
+			'accept-encoding',
+			'access-control-request-headers',
+			'access-control-request-method',
+			'connection',
+			'content-length',
+			'cookie',
+			'cookie2',
+			'date',
+			'dnt',
+			'expect',
+			'host',
+			'keep-alive',
+			'origin',
+			'referer',
+			'set-cookie',
+			'te',
+			'trailer',
+			'transfer-encoding',
+			'upgrade',
+			'via'
+		].includes(n)
+	);
+}
+
+/** A header name must be an HTTP token; otherwise `fetch` throws. */
+export function isValidHeaderName(name: string): boolean {
+	return /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(name.trim());
+}
+
+export interface DraftProblems {
+	url?: string;
+	headers: { index: number; message: string }[];
+	/** Set when the body is meant to be JSON and does not parse. */
+	json?: Extract<JsonCheck, { ok: false }>;
+	/** A body on GET/HEAD: it will be left out. */
+	bodyIgnored?: string;
+	/** A JSON body without a Content-Type header: `fetch` labels it text/plain. */
+	contentType?: string;
+}
+
+export function checkDraft(draft: ConsoleDraft): DraftProblems {
+	const problems: DraftProblems = { headers: [] };
+	try {
+		const url = new URL(draft.url);
+		if (url.protocol !== 'https:' && url.protocol !== 'http:')
+			problems.url = 'The URL must start with https://.';
+	} catch {
+		problems.url = `"${draft.url}" is not a full URL: write it as ${SITE_ORIGIN}/api/products/.`;
+	}
+	draft.headers.forEach((row, index) => {
+		if (!row.enabled || (row.name.trim() === '' && row.value.trim() === '')) return;
+		if (!isValidHeaderName(row.name))
+			problems.headers.push({
+				index,
+				message: `"${row.name}" is not a valid header name (letters, digits and - only).`
+			});
+		else if (isForbiddenHeader(row.name))
+			problems.headers.push({
+				index,
+				message: `A page script may not set ${row.name.trim()}: the browser drops it and sets it itself.`
+			});
+	});
+	const hasBody = draft.body.trim() !== '';
+	if (hasBody && !allowsBody(draft.method))
+		problems.bodyIgnored = `A ${draft.method} request has no body: the body is left out.`;
+	else if (hasBody && draft.bodyMode === 'json') {
+		const check = checkJson(draft.body);
+		if (!check.ok) problems.json = check;
+		const typed = draft.headers.some(
+			(r) => r.enabled && r.name.trim().toLowerCase() === 'content-type'
+		);
+		if (!typed)
+			problems.contentType =
+				'There is no Content-Type header, so fetch labels the body text/plain and a JSON API may refuse it (415). Add Content-Type: application/json.';
+	}
+	return problems;
+}
+
+/** The request the console sends: enabled, valid headers; forbidden ones left out. */
+export function draftRequest(draft: ConsoleDraft): ClientRequest {
+	const headers = draft.headers
+		.filter((r) => r.enabled && r.name.trim() !== '' && isValidHeaderName(r.name))
+		.filter((r) => !isForbiddenHeader(r.name))
+		.map((r) => [r.name.trim(), r.value] as const);
+	const sendBody = allowsBody(draft.method) && draft.body !== '';
+	return {
+		method: draft.method,
+		url: draft.url.trim(),
+		headers,
+		body: sendBody ? { kind: 'text', text: draft.body } : { kind: 'none' }
+	};
+}
+
+/** A request from elsewhere (the history, the mini browser) as a console draft. */
+export function requestDraft(request: ClientRequest): ConsoleDraft {
+	const method = (METHODS as readonly string[]).includes(request.method.toUpperCase())
+		? (request.method.toUpperCase() as Method)
+		: 'GET';
+	const headers = request.headers.map(([name, value]) => ({ name, value, enabled: true }));
+	if (request.body.kind === 'urlencoded' && !headers.some((h) => /^content-type$/i.test(h.name)))
+		headers.push({
+			name: 'Content-Type',
+			value: 'application/x-www-form-urlencoded',
+			enabled: true
+		});
+	const body = bodyText(request.body);
+	const isJson = headers.some((h) => /^content-type$/i.test(h.name) && /json/i.test(h.value));
+	return { method, url: request.url, headers, bodyMode: isJson ? 'json' : 'text', body };
+}
