@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
-	ALICE_TOKEN,
 	checkDraft,
 	draftRequest,
 	isForbiddenHeader,
-	PRESETS,
 	requestDraft,
 	type ConsoleDraft
 } from './api-console';
+import { ALICE_TOKEN, PRESETS } from './api-presets';
 import { CookieJar } from './cookie-jar';
-import { orderApiRequest, orderErrorText, orderSuccessUrl } from './order-script';
+import { orderApiRequest, orderErrorText, orderOutcome, orderSuccessUrl } from './order-script';
+import type { ClientResponse } from './send';
 import { pageTitle, viewKind, withBase } from './page-document';
 import { toFetchInit } from './request';
 
@@ -148,6 +148,37 @@ describe('the shop order script, done by the mini browser', () => {
 		expect(orderErrorText(502, '<h1>Bad Gateway</h1>')).toBe(
 			'The API answered 502: <h1>Bad Gateway</h1>'
 		);
+	});
+});
+
+describe('after the order script hears from the API', () => {
+	const answer = (status: number, text: string): ClientResponse => ({
+		ok: true,
+		status,
+		statusText: '',
+		headers: [],
+		url: 'https://mysite.test/api/orders/',
+		redirected: false,
+		traceId: null,
+		contentType: 'application/json',
+		body: { kind: 'text', text },
+		wallMs: 1
+	});
+	const page = 'https://mysite.test/shop/order/';
+
+	it('opens the confirmation on 201, shows the messages otherwise', () => {
+		expect(orderOutcome(answer(201, '{"id": 5}'), '/shop/orders/{id}/', page)).toEqual({
+			kind: 'open',
+			url: 'https://mysite.test/shop/orders/5/'
+		});
+		expect(orderOutcome(answer(400, '{"quantity": ["Too few."]}'), '/x/{id}/', page)).toEqual({
+			kind: 'api-error',
+			status: 400,
+			message: 'quantity: Too few.'
+		});
+		expect(
+			orderOutcome({ ok: false, aborted: false, raw: 'TypeError', message: 'No server' }, '', page)
+		).toEqual({ kind: 'failed', message: 'No server' });
 	});
 });
 

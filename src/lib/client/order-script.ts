@@ -4,6 +4,7 @@
  * `X-CSRFToken` header as Django wants for a JSON request, then opens the confirmation page.
  */
 import type { ClientRequest, FormEntries } from './request';
+import type { ClientResult } from './send';
 
 export const ORDER_SCRIPT = '/static/shop/order.js';
 
@@ -58,4 +59,32 @@ export function orderErrorText(status: number, body: string): string {
 		/* not JSON: fall through */
 	}
 	return `The API answered ${status}${body.trim() ? `: ${body.trim().slice(0, 200)}` : '.'}`;
+}
+
+export type OrderOutcome =
+	| { kind: 'open'; url: string }
+	| { kind: 'api-error'; status: number; message: string }
+	| { kind: 'failed'; message: string };
+
+/**
+ * What the script does with the API's answer: on 201 it opens the success URL with the new id;
+ * otherwise it shows the API's messages in the page's status line.
+ */
+export function orderOutcome(
+	result: ClientResult,
+	successTemplate: string,
+	pageUrl: string
+): OrderOutcome {
+	if (!result.ok) return { kind: 'failed', message: result.message };
+	const text = result.body.kind === 'text' ? result.body.text : '';
+	if (result.status === 201) {
+		try {
+			const id = (JSON.parse(text) as { id?: unknown }).id;
+			if (id !== undefined)
+				return { kind: 'open', url: orderSuccessUrl(successTemplate, id, pageUrl) };
+		} catch {
+			/* a 201 without JSON: report it below */
+		}
+	}
+	return { kind: 'api-error', status: result.status, message: orderErrorText(result.status, text) };
 }
