@@ -15,7 +15,12 @@ describe('ClientPanel (jsdom)', () => {
 	it('follows the WAI-ARIA tabs pattern: one tab in the tab order, arrows move between tabs', async () => {
 		setup();
 		const tabs = screen.getAllByRole('tab');
-		expect(tabs.map((t) => t.textContent)).toEqual(['Browser', 'API console', 'Cookies', 'History']);
+		expect(tabs.map((t) => t.textContent)).toEqual([
+			'Browser',
+			'API console',
+			'Cookies',
+			'History'
+		]);
 		expect(tabs.map((t) => t.getAttribute('tabindex'))).toEqual(['0', '-1', '-1', '-1']);
 		expect(screen.getByRole('tabpanel')).toBe(
 			document.getElementById(tabs[0].getAttribute('aria-controls')!)

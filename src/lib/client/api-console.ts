@@ -5,7 +5,7 @@
  */
 import { checkJson, type JsonCheck } from './json-check';
 import { bodyText, type ClientRequest } from './request';
-import { SITE_ORIGIN } from '$lib/mocks/origin';
+import { parseAddress } from './address';
 import { PRESETS } from './api-presets';
 
 export const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
@@ -90,13 +90,8 @@ export interface DraftProblems {
 
 export function checkDraft(draft: ConsoleDraft): DraftProblems {
 	const problems: DraftProblems = { headers: [] };
-	try {
-		const url = new URL(draft.url);
-		if (url.protocol !== 'https:' && url.protocol !== 'http:')
-			problems.url = 'The URL must start with https://.';
-	} catch {
-		problems.url = `"${draft.url}" is not a full URL: write it as ${SITE_ORIGIN}/api/products/.`;
-	}
+	const address = parseAddress(draft.url);
+	if (!address.ok) problems.url = address.message;
 	draft.headers.forEach((row, index) => {
 		if (!row.enabled || (row.name.trim() === '' && row.value.trim() === '')) return;
 		if (!isValidHeaderName(row.name))
@@ -126,6 +121,15 @@ export function checkDraft(draft: ConsoleDraft): DraftProblems {
 	return problems;
 }
 
+/**
+ * The URL the console sends to: a path such as `/api/products/` or `mysite.test/api/` is read as
+ * the address bar reads it, so the student does not have to type the origin every time.
+ */
+export function consoleUrl(text: string): string {
+	const address = parseAddress(text);
+	return address.ok ? address.url : text.trim();
+}
+
 /** The request the console sends: enabled, valid headers; forbidden ones left out. */
 export function draftRequest(draft: ConsoleDraft): ClientRequest {
 	const headers = draft.headers
@@ -135,7 +139,7 @@ export function draftRequest(draft: ConsoleDraft): ClientRequest {
 	const sendBody = allowsBody(draft.method) && draft.body !== '';
 	return {
 		method: draft.method,
-		url: draft.url.trim(),
+		url: consoleUrl(draft.url),
 		headers,
 		body: sendBody ? { kind: 'text', text: draft.body } : { kind: 'none' }
 	};

@@ -51,7 +51,13 @@ describe('the API console model', () => {
 		expect(problems.headers[0].message).toMatch(/may not set Cookie/);
 		expect(problems.bodyIgnored).toMatch(/GET request has no body/);
 		expect(checkDraft(draft({ headers: [] })).contentType).toMatch(/text\/plain/);
-		expect(checkDraft(draft({ url: 'mysite.test/api/' })).url).toMatch(/not a full URL/);
+		expect(checkDraft(draft({ url: 'https://example.com/api/' })).url).toMatch(
+			/only visits the simulated site/
+		);
+		expect(checkDraft(draft({ url: 'http://exa mple/' })).url).toMatch(/not an address/);
+		expect(draftRequest(draft({ url: '/api/products/' })).url).toBe(
+			'https://mysite.test/api/products/'
+		);
 		expect(isForbiddenHeader('Proxy-Authorization')).toBe(true);
 		expect(isForbiddenHeader('Authorization')).toBe(false);
 	});
