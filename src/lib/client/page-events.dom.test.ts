@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clickedLink, submission } from './page-events';
+import { clickedLink, invalidMessage, submission } from './page-events';
 
 function page(html: string) {
 	document.head.innerHTML = '<base href="https://mysite.test/blog/3/">';
@@ -68,5 +68,17 @@ describe('page events (jsdom)', () => {
 			'https://mysite.test/blog/3/'
 		);
 		expect(request).toMatchObject({ method: 'GET', url: 'https://mysite.test/search/?q=a+b' });
+	});
+
+	it('names the field the browser refused, with its own message', () => {
+		page(
+			'<form><label for="p">Product:</label><select id="p" name="product" required><option value="">---</option></select><input name="quantity" type="number" min="1" value="0"></form>'
+		);
+		const select = document.querySelector('select')!;
+		expect(select.checkValidity()).toBe(false);
+		expect(invalidMessage(select)).toMatch(/^The browser did not send the form\. Product: .+/);
+		expect(invalidMessage(document.querySelector('input')!)).toMatch(
+			/^The browser did not send the form\. quantity: /
+		);
 	});
 });

@@ -46,3 +46,15 @@ export function submission(event: SubmitEvent, pageUrl: string): Submission {
 			: (resolveHref(attributes.action, form.ownerDocument.baseURI)?.href ?? '');
 	return { form, entries, request: formRequest({ ...attributes, action }, entries, pageUrl) };
 }
+
+/**
+ * Why the browser did not send a form, in one line: the field's label (or name) and the
+ * browser's own validation message, e.g. "Product: Please select an item in the list."
+ */
+export function invalidMessage(
+	field: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement
+): string {
+	const label = field.labels?.[0]?.textContent?.trim().replace(/:$/, '') || field.name || 'A field';
+	const why = field.validationMessage || 'This value is not accepted.';
+	return `The browser did not send the form. ${label}: ${why}`;
+}
