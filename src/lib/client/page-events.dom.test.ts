@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clickedLink, invalidMessage, submission } from './page-events';
+import { clickedLink, invalidMessage, pageResources, submission } from './page-events';
 
 function page(html: string) {
 	document.head.innerHTML = '<base href="https://mysite.test/blog/3/">';
@@ -80,5 +80,18 @@ describe('page events (jsdom)', () => {
 		expect(invalidMessage(document.querySelector('input')!)).toMatch(
 			/^The browser did not send the form\. quantity: /
 		);
+	});
+
+	it('lists the stylesheets, images and scripts a page names, resolved against its base', () => {
+		page(
+			'<link rel="Stylesheet" href="/static/css/site.css"><img src="../logo.svg" alt=""><script src="app.js"></script><link rel="icon" href="/favicon.ico">'
+		);
+		expect(pageResources(document)).toEqual({
+			styleAndImages: [
+				'https://mysite.test/static/css/site.css',
+				'https://mysite.test/blog/logo.svg'
+			],
+			scripts: ['https://mysite.test/blog/3/app.js']
+		});
 	});
 });

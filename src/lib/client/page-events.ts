@@ -58,3 +58,25 @@ export function invalidMessage(
 	const why = field.validationMessage || 'This value is not accepted.';
 	return `The browser did not send the form. ${label}: ${why}`;
 }
+
+export interface PageResources {
+	/** Stylesheets and images: the browser fetches them, or reuses its cached copy. */
+	styleAndImages: string[];
+	/** Scripts: fetched, never run in the mini browser. */
+	scripts: string[];
+}
+
+/** The sub-resources a page's document asks for, as absolute URLs (resolved by `<base>`). */
+export function pageResources(doc: Document): PageResources {
+	const urls = (selector: string, attribute: 'href' | 'src') =>
+		[...doc.querySelectorAll(selector)]
+			.map((el) => resolveHref(el.getAttribute(attribute) ?? '', doc.baseURI)?.href)
+			.filter((url): url is string => url !== undefined);
+	return {
+		styleAndImages: [
+			...urls('link[rel~="stylesheet" i][href]', 'href'),
+			...urls('img[src]', 'src')
+		],
+		scripts: urls('script[src]', 'src')
+	};
+}
