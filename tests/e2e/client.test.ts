@@ -1,54 +1,67 @@
 /**
  * The student's client in Chromium, against the simulated site: browsing, forms, cookies, the
  * shop's background API request, the API console, XSS escaping, DNS-like failures, axe, keyboard.
+ * Every locator is scoped to the client panel by role and name, so the tests hold when the player
+ * sits beside it on the page; when it does, they play at its Instant speed.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
 const SITE = 'https://mysite.test';
 
-async function openClient(page: Page) {
-	await page.goto('./playground/');
-	await expect(page.locator('main')).toHaveAttribute('data-simulation', 'service-worker');
-	const client = page.getByRole('tablist', { name: "The student's client" });
-	await expect(client).toBeVisible();
+function client(page: Page) {
+	const tablist = page.getByRole('tablist', { name: "The student's client" });
+	const browser = page.getByRole('region', { name: 'Mini browser' });
 	return {
-		address: page.getByRole('textbox', { name: 'Address' }),
-		frame: page.frameLocator('iframe[title^="Page"]'),
-		tab: (name: string) => client.getByRole('tab', { name })
+		tablist,
+		tab: (name: string) => tablist.getByRole('tab', { name, exact: true }),
+		panel: (name: string) => page.getByRole('tabpanel', { name, exact: true }),
+		browser,
+		address: browser.getByRole('textbox', { name: 'Address' }),
+		frame: browser.frameLocator('iframe[title^="Page"]')
 	};
 }
 
+/** Opens the page with the client; with the player beside it, switches it to Instant. */
+async function openClient(page: Page, speed = 'instant') {
+	await page.goto('./playground/');
+	await expect(page.locator('main')).toHaveAttribute('data-simulation', 'service-worker');
+	const c = client(page);
+	await expect(c.tablist).toBeVisible();
+	const playerSpeed = page.getByRole('combobox', { name: 'Speed' });
+	if ((await playerSpeed.count()) > 0) await playerSpeed.selectOption(speed);
+	return c;
+}
+
 async function visit(page: Page, path: string) {
-	const address = page.getByRole('textbox', { name: 'Address' });
+	const { address } = client(page);
 	await address.fill(path);
 	await address.press('Enter');
 	await expect(address).toHaveValue(`${SITE}${path}`);
 }
 
 async function logIn(page: Page, user = 'alice', password = 'wonderland') {
-	const frame = page.frameLocator('iframe[title^="Page"]');
+	const { frame, address } = client(page);
 	await visit(page, '/accounts/login/');
 	await frame.getByLabel('Username').fill(user);
 	await frame.getByLabel('Password').fill(password);
 	await frame.getByRole('button', { name: 'Log in' }).click();
-	await expect(page.getByRole('textbox', { name: 'Address' })).toHaveValue(
-		`${SITE}/accounts/profile/`
-	);
+	await expect(address).toHaveValue(`${SITE}/accounts/profile/`);
 }
 
 /** The History tab's entries, as text, including what pages loaded by themselves. */
 async function historyLines(page: Page): Promise<string[]> {
-	await page.getByRole('tab', { name: 'History' }).click();
-	const all = page.getByRole('checkbox', { name: /Show what pages loaded/ });
+	const { tab, panel } = client(page);
+	await tab('History').click();
+	const all = panel('History').getByRole('checkbox', { name: /Show what pages loaded/ });
 	if (!(await all.isChecked())) await all.check();
-	return page.locator('.history li').allInnerTexts();
+	return panel('History').getByRole('listitem').allInnerTexts();
 }
 
 test('browses from the blog list to a post by clicking its link; sub-resources skip Django', async ({
 	page
 }) => {
-	const { address, frame } = await openClient(page);
+	const { address, frame, browser, tab } = await openClient(page);
 	await visit(page, '/blog/');
 	await expect(frame.getByRole('heading', { level: 1 })).toBeVisible();
 	await frame.getByRole('link', { name: 'How a request finds its view' }).click();
@@ -56,65 +69,68 @@ test('browses from the blog list to a post by clicking its link; sub-resources s
 	await expect(frame.getByRole('heading', { name: 'How a request finds its view' })).toBeVisible();
 	// Each stylesheet, image and script the page loads is its own request, answered by the web
 	// server alone (a later page may reuse the cached stylesheet, as a real browser does).
-	await expect(page.getByText(/The page also loaded: .*\(web server only\)/)).toBeVisible();
+	await expect(browser.getByText(/The page also loaded: .*\(web server only\)/)).toBeVisible();
 	const lines = await historyLines(page);
 	for (const file of ['/static/css/site.css', '/static/img/logo.svg'])
 		expect(lines.find((l) => l.startsWith(`GET ${file}`))).toMatch(
 			/200[\s\S]*Page resource · web server only/
 		);
-	await page.getByRole('tab', { name: 'Browser' }).click();
-	await page.getByRole('button', { name: 'Back' }).click();
+	await tab('Browser').click();
+	await browser.getByRole('button', { name: 'Back' }).click();
 	await expect(address).toHaveValue(`${SITE}/blog/`);
-	await page.getByRole('button', { name: 'Forward' }).click();
+	await browser.getByRole('button', { name: 'Forward' }).click();
 	await expect(address).toHaveValue(`${SITE}/blog/2/`);
 });
 
 test('follows a redirect like a browser: the login page for an anonymous /blog/new/', async ({
 	page
 }) => {
-	const { address } = await openClient(page);
+	const { address, browser } = await openClient(page);
 	await address.fill('mysite.test/blog/new/');
 	await address.press('Enter');
 	await expect(address).toHaveValue(`${SITE}/accounts/login/?next=/blog/new/`);
-	await expect(page.getByText(/Followed a redirect: GET \/blog\/new\/ answered 302/)).toBeVisible();
+	await expect(
+		browser.getByText(
+			'Followed a redirect: GET /blog/new/ answered 302 → GET /accounts/login/?next=/blog/new/.'
+		)
+	).toBeVisible();
 });
 
 test('logs in through the form; the HttpOnly session cookie appears in the Cookies panel', async ({
 	page
 }) => {
-	const { tab } = await openClient(page);
+	const { tab, panel } = await openClient(page);
 	await logIn(page);
 	await tab('Cookies').click();
-	const session = page
+	const cookies = panel('Cookies');
+	const session = cookies
 		.getByRole('row')
 		.filter({ has: page.getByRole('rowheader', { name: 'sessionid' }) });
 	await expect(session).toContainText('HttpOnly');
 	await expect(session).toContainText('SameSite=Lax');
-	await expect(page.getByRole('rowheader', { name: 'csrftoken' })).toBeVisible();
-	await page.getByRole('button', { name: 'Clear cookies' }).click();
-	await expect(page.getByText(/No cookies yet/)).toBeVisible();
+	await expect(cookies.getByRole('rowheader', { name: 'csrftoken' })).toBeVisible();
+	await cookies.getByRole('button', { name: 'Clear cookies' }).click();
+	await expect(cookies.getByText(/No cookies yet/)).toBeVisible();
 });
 
 test("submits the shop's order form: the script's API request and the confirmation page", async ({
 	page
 }) => {
-	const { address, frame } = await openClient(page);
+	const { address, frame, browser } = await openClient(page);
 	await logIn(page);
 	await visit(page, '/shop/order/');
 	// The browser's own validation stops the form first: no product is chosen yet.
 	await frame.getByRole('button', { name: 'Order now' }).click();
-	await expect(page.getByRole('alert').filter({ hasText: 'did not send the form' })).toContainText(
-		'Product'
-	);
+	await expect(browser.getByRole('alert')).toContainText('did not send the form. Product');
 	await frame.getByLabel('Product').selectOption({ index: 1 });
 	await frame.getByLabel('Quantity').fill('1');
 	await frame.getByRole('button', { name: 'Order now' }).click();
+	await expect(address).toHaveValue(/\/shop\/orders\/\d+\/$/);
 	await expect(
-		page.getByText(
+		browser.getByText(
 			"This page's script, /static/shop/order.js, sends the order to the API in the background; the mini browser does it for it."
 		)
 	).toBeVisible();
-	await expect(address).toHaveValue(/\/shop\/orders\/\d+\/$/);
 	const lines = await historyLines(page);
 	const api = lines.find((l) => l.includes('POST /api/orders/'));
 	expect(api).toMatch(/201/);
@@ -125,35 +141,37 @@ test("submits the shop's order form: the script's API request and the confirmati
 test('API console: POST /api/orders/ without a token is 401, with alice’s token 201', async ({
 	page
 }) => {
-	const { tab } = await openClient(page);
+	const { tab, panel } = await openClient(page);
 	await tab('API console').click();
-	const preset = page.getByRole('combobox', { name: 'Preset' });
+	const api = panel('API console');
+	const preset = api.getByRole('combobox', { name: 'Preset' });
 	await preset.selectOption({ label: 'Create an order without a token' });
-	await page.getByRole('button', { name: 'Use preset' }).click();
-	await page.getByRole('button', { name: 'Send', exact: true }).click();
-	await expect(page.getByText('HTTP/1.1 401 Unauthorized')).toBeVisible();
-	await expect(page.getByText(/www-authenticate/i)).toBeVisible();
+	await api.getByRole('button', { name: 'Use preset' }).click();
+	await api.getByRole('button', { name: 'Send', exact: true }).click();
+	await expect(api.getByText('HTTP/1.1 401 Unauthorized')).toBeVisible();
+	await expect(api.getByText(/www-authenticate/i)).toBeVisible();
 	await preset.selectOption({ label: "Create an order with alice's token" });
-	await page.getByRole('button', { name: 'Use preset' }).click();
-	await page.getByRole('button', { name: 'Send', exact: true }).click();
-	await expect(page.getByText('HTTP/1.1 201 Created')).toBeVisible();
-	await expect(page.getByLabel('Response body')).toContainText('"quantity": 2');
+	await api.getByRole('button', { name: 'Use preset' }).click();
+	await api.getByRole('button', { name: 'Send', exact: true }).click();
+	await expect(api.getByText('HTTP/1.1 201 Created')).toBeVisible();
+	await expect(api.getByLabel('Response body')).toContainText('"quantity": 2');
 });
 
 test('API console: invalid JSON is flagged first, and "Send anyway" shows the server’s 400', async ({
 	page
 }) => {
-	const { tab } = await openClient(page);
+	const { tab, panel } = await openClient(page);
 	await tab('API console').click();
-	await page.getByRole('combobox', { name: 'Preset' }).selectOption({ label: 'Send invalid JSON' });
-	await page.getByRole('button', { name: 'Use preset' }).click();
-	await page.getByRole('button', { name: 'Send', exact: true }).click();
-	await expect(page.getByRole('alert').filter({ hasText: 'not valid JSON' })).toContainText(
-		'line 4, column 1'
-	);
-	await page.getByRole('button', { name: 'Send anyway' }).click();
-	await expect(page.getByText('HTTP/1.1 400 Bad Request')).toBeVisible();
-	await expect(page.getByLabel('Response body')).toContainText('JSON parse error');
+	const api = panel('API console');
+	await api.getByRole('combobox', { name: 'Preset' }).selectOption({ label: 'Send invalid JSON' });
+	await api.getByRole('button', { name: 'Use preset' }).click();
+	await api.getByRole('button', { name: 'Send', exact: true }).click();
+	await expect(api.getByRole('alert')).toContainText('not valid JSON');
+	await expect(api.getByRole('alert')).toContainText('line 4, column 1');
+	await expect(api.getByText('HTTP/1.1')).toHaveCount(0);
+	await api.getByRole('button', { name: 'Send anyway' }).click();
+	await expect(api.getByText('HTTP/1.1 400 Bad Request')).toBeVisible();
+	await expect(api.getByLabel('Response body')).toContainText('JSON parse error');
 });
 
 test('a <script> posted as a blog comment is shown escaped and never runs', async ({ page }) => {
@@ -173,7 +191,7 @@ test('a <script> posted as a blog comment is shown escaped and never runs', asyn
 			page: (window as unknown as { __pwned?: number }).__pwned ?? null,
 			frame: inner.__pwned ?? null,
 			frameTitle: iframe.contentDocument!.title,
-			scripts: [...iframe.contentDocument!.querySelectorAll('.comment script')].length
+			scripts: [...iframe.contentDocument!.querySelectorAll('.comment script, .comment img')].length
 		};
 	});
 	expect(pwned).toEqual({
@@ -186,17 +204,15 @@ test('a <script> posted as a blog comment is shown escaped and never runs', asyn
 });
 
 test('a mistyped host fails like a DNS error, in one plain sentence', async ({ page }) => {
-	const { address } = await openClient(page);
+	const { address, browser } = await openClient(page);
 	await address.fill('https://mysite.tset/');
 	await address.press('Enter');
-	await expect(page.getByRole('alert').filter({ hasText: 'mysite.tset' })).toHaveText(
+	await expect(browser.getByRole('alert')).toHaveText(
 		'The browser could not find a server at mysite.tset (like a DNS error). Check the address.'
 	);
 	await address.fill('https://example.com/');
 	await address.press('Enter');
-	await expect(page.getByRole('alert').filter({ hasText: 'example.com' })).toContainText(
-		'only visits the simulated site'
-	);
+	await expect(browser.getByRole('alert')).toContainText('only visits the simulated site');
 });
 
 test('axe finds no violations in any tab of the panel', async ({ page }) => {
@@ -218,26 +234,32 @@ test('axe finds no violations in any tab of the panel', async ({ page }) => {
 });
 
 test('keyboard only: the address bar and the API console', async ({ page }) => {
-	const { address, frame, tab } = await openClient(page);
+	const { address, frame, tab, panel } = await openClient(page);
 	await address.focus();
 	await page.keyboard.type('/blog/');
 	await page.keyboard.press('Enter');
 	await expect(frame.getByRole('heading', { level: 1 })).toBeVisible();
-	// Tabs: arrows move between them, Enter is not needed (automatic activation).
+	// Tabs: arrows move between them and select (automatic activation).
 	await tab('Browser').focus();
 	await page.keyboard.press('ArrowRight');
 	await expect(tab('API console')).toBeFocused();
 	await expect(tab('API console')).toHaveAttribute('aria-selected', 'true');
+	const api = panel('API console');
 	await page.keyboard.press('Tab');
+	await expect(api).toBeFocused();
 	await page.keyboard.press('Tab');
-	await expect(page.getByRole('combobox', { name: 'Preset' })).toBeFocused();
-	const url = page.getByRole('textbox', { name: 'URL' });
-	await url.focus();
+	await expect(api.getByRole('combobox', { name: 'Preset' })).toBeFocused();
+	await page.keyboard.press('Tab');
+	await expect(api.getByRole('button', { name: 'Use preset' })).toBeFocused();
+	await page.keyboard.press('Tab');
+	await expect(api.getByRole('combobox', { name: 'Method' })).toBeFocused();
+	await page.keyboard.press('Tab');
+	await expect(api.getByRole('textbox', { name: 'URL' })).toBeFocused();
 	await page.keyboard.press('ControlOrMeta+A');
-	await page.keyboard.type(`${SITE}/api/products/`);
+	await page.keyboard.type('/api/products/');
 	await page.keyboard.press('Enter');
-	await expect(page.getByText('HTTP/1.1 200 OK')).toBeVisible();
-	await expect(page.getByLabel('Response body')).toContainText('Coffee mug');
+	await expect(api.getByText('HTTP/1.1 200 OK')).toBeVisible();
+	await expect(api.getByLabel('Response body')).toContainText('Coffee mug');
 });
 
 test('Copy as curl uses the clipboard, and shows the text to copy when the clipboard is refused', async ({
@@ -245,14 +267,15 @@ test('Copy as curl uses the clipboard, and shows the text to copy when the clipb
 	context
 }) => {
 	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-	const { tab } = await openClient(page);
+	const { tab, panel } = await openClient(page);
 	await tab('API console').click();
-	await page
+	const api = panel('API console');
+	await api
 		.getByRole('combobox', { name: 'Preset' })
 		.selectOption({ label: "Create an order with alice's token" });
-	await page.getByRole('button', { name: 'Use preset' }).click();
-	await page.getByRole('button', { name: 'Copy as curl' }).click();
-	await expect(page.getByText('Copy as curl copied to the clipboard.')).toBeVisible();
+	await api.getByRole('button', { name: 'Use preset' }).click();
+	await api.getByRole('button', { name: 'Copy as curl' }).click();
+	await expect(api.getByText('Copy as curl copied to the clipboard.')).toBeVisible();
 	const copied = await page.evaluate(() => navigator.clipboard.readText());
 	expect(copied).toBe(
 		`curl ${SITE}/api/orders/ -H 'Content-Type: application/json' -H 'Accept: application/json' -H 'Authorization: Token 9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b' --data-raw '{\n  "product": 1,\n  "quantity": 2\n}'`
@@ -261,12 +284,30 @@ test('Copy as curl uses the clipboard, and shows the text to copy when the clipb
 		navigator.clipboard.writeText = () =>
 			Promise.reject(new DOMException('Denied', 'NotAllowedError'));
 	});
-	await page.getByRole('button', { name: 'Copy as fetch' }).click();
+	await api.getByRole('button', { name: 'Copy as fetch' }).click();
 	const dialog = page.getByRole('dialog', { name: 'Copy as fetch' });
 	await expect(dialog).toBeVisible();
 	await expect(dialog.getByRole('textbox')).toHaveValue(/credentials: 'include'/);
 	await dialog.getByRole('button', { name: 'Close' }).click();
 	await expect(dialog).toBeHidden();
+});
+
+test('while the player holds a response, the request shows as pending and the panel stays usable', async ({
+	page
+}) => {
+	const { address, browser, tab, panel } = await openClient(page, 'slow');
+	test.skip(
+		(await page.getByRole('combobox', { name: 'Speed' }).count()) === 0,
+		'No player on this page: responses are delivered at once.'
+	);
+	await address.fill('/blog/');
+	await address.press('Enter');
+	await expect(browser.getByRole('status')).toContainText('Waiting for the answer to GET /blog/');
+	await tab('Cookies').click();
+	await expect(panel('Cookies')).toBeVisible();
+	await tab('Browser').click();
+	await page.getByRole('combobox', { name: 'Speed' }).selectOption('instant');
+	await expect(browser.getByRole('status')).toContainText('200 OK');
 });
 
 test('screenshots at a phone and a projector width', async ({ page }) => {
@@ -275,13 +316,13 @@ test('screenshots at a phone and a projector width', async ({ page }) => {
 		[1920, 1080]
 	]) {
 		await page.setViewportSize({ width, height });
-		const { frame, tab } = await openClient(page);
+		const { frame, tab, panel } = await openClient(page);
 		await visit(page, '/blog/');
 		await expect(frame.getByRole('heading', { level: 1 })).toBeVisible();
 		await page.screenshot({ path: `/tmp/client-browser-${width}.png`, fullPage: true });
 		await tab('API console').click();
-		await page.getByRole('button', { name: 'Send', exact: true }).click();
-		await expect(page.getByText('HTTP/1.1 200 OK')).toBeVisible();
+		await panel('API console').getByRole('button', { name: 'Send', exact: true }).click();
+		await expect(panel('API console').getByText('HTTP/1.1 200 OK')).toBeVisible();
 		await page.screenshot({ path: `/tmp/client-console-${width}.png`, fullPage: true });
 		const overflow = await page.evaluate(
 			() => document.documentElement.scrollWidth - window.innerWidth
