@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/svelte';
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import ClientPanel from './ClientPanel.svelte';
 import { CookieJar } from './cookie-jar';
@@ -48,6 +48,10 @@ describe('ClientPanel (jsdom)', () => {
 		expect(row.textContent).toContain('HttpOnly');
 		expect(row.textContent).toContain('SameSite=Lax');
 		expect(row.textContent).toContain('in 14 days');
+		jar.store('https://mysite.test/', ['csrftoken=t; Path=/']);
+		await fireEvent.click(await screen.findByRole('button', { name: 'Delete cookie csrftoken' }));
+		await waitFor(() => expect(screen.queryByRole('rowheader', { name: 'csrftoken' })).toBeNull());
+		expect(jar.list().map((c) => c.name)).toEqual(['sessionid']);
 		await fireEvent.click(screen.getByRole('button', { name: 'Clear cookies' }));
 		expect(await screen.findByText(/No cookies yet/)).toBeTruthy();
 		expect(jar.list()).toEqual([]);
