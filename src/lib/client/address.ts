@@ -48,9 +48,10 @@ export function isSimulatedSite(url: URL | string): boolean {
 	return u.origin === SITE_ORIGIN;
 }
 
-/** Why the mini browser will not open a link to another site, in one line. */
-export function outsideMessage(host: string): string {
-	return `The mini browser only visits the simulated site, ${SITE_HOST}; it does not open ${host}.`;
+/** Why the mini browser will not open a link to another site (or a `mailto:` link), in one line. */
+export function outsideMessage(hostOrScheme: string): string {
+	const what = hostOrScheme.endsWith(':') ? `${hostOrScheme} links` : hostOrScheme;
+	return `The mini browser only visits the simulated site, ${SITE_HOST}; it does not open ${what}.`;
 }
 
 export function dnsFailureMessage(host: string): string {

@@ -78,7 +78,7 @@ export const PRESETS: readonly Preset[] = [
 	preset(
 		'order-update',
 		"Update alice's order 1",
-		'Expect 200 with the changed order.',
+		'Expect 200 with the changed order (404 once it is deleted).',
 		'PATCH',
 		'/api/orders/1/',
 		[json, accept, token(ALICE_TOKEN)],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAddress } from './address';
+import { outsideMessage, parseAddress } from './address';
 import {
 	formAttributes,
 	formRequest,
@@ -51,6 +51,9 @@ describe('parseAddress', () => {
 		});
 		expect(parseAddress('   ')).toMatchObject({ ok: false, reason: 'empty' });
 		expect(parseAddress('https://exa mple.test/')).toMatchObject({ ok: false, reason: 'invalid' });
+		expect(outsideMessage('mailto:')).toBe(
+			'The mini browser only visits the simulated site, mysite.test; it does not open mailto: links.'
+		);
 	});
 });
 
