@@ -107,6 +107,18 @@ test('follows a redirect like a browser: the login page for an anonymous /blog/n
 	).toBeVisible();
 });
 
+test('shows JSON, text and images as a browser would', async ({ page }) => {
+	const { browser } = await openClient(page);
+	await visit(page, '/api/products/');
+	await expect(browser.getByLabel('JSON response')).toContainText('"name": "Coffee mug"');
+	await visit(page, '/static/css/site.css');
+	await expect(browser.getByLabel('Text response')).toContainText('{');
+	await visit(page, '/static/img/logo.svg');
+	await expect(
+		browser.getByRole('img', { name: `Image at ${SITE}/static/img/logo.svg` })
+	).toBeVisible();
+});
+
 test('logs in through the form; the HttpOnly session cookie appears in the Cookies panel', async ({
 	page
 }) => {
