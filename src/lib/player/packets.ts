@@ -13,9 +13,17 @@ export function packetLabel(trace: Trace, hop: Hop): string {
 	return `${trace.method} ${path}`;
 }
 
-/** Keys typed into a field, a select or an editable area belong to it, not to the player. */
+/** Widgets that use arrow keys and Home themselves (the inspector's tabs, for one). */
+const ARROW_WIDGETS =
+	'[role="tablist"], [role="radiogroup"], [role="listbox"], [role="slider"], [role="menu"], [role="grid"], [role="tree"]';
+
+/**
+ * Keys typed into a field, a select, an editable area or a widget that uses arrow keys belong to
+ * it, not to the player.
+ */
 export function isTypingTarget(target: EventTarget | null): boolean {
 	if (!(target instanceof HTMLElement)) return false;
 	if (target.isContentEditable) return true;
-	return ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+	if (['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return true;
+	return target.closest(ARROW_WIDGETS) !== null;
 }
