@@ -66,8 +66,9 @@ async function answerInPage(handlers: RequestHandler[]): Promise<void> {
 		const url = input instanceof Request ? input.url : new URL(String(input), location.href).href;
 		if (!url.startsWith(`${SITE_ORIGIN}/`)) return pageFetch(input, init);
 		const response = await getResponse(handlers, new Request(input, init));
-		// As through the worker: a request no handler answers fails like an unreachable host.
-		if (!response) throw new TypeError('Failed to fetch');
+		// As through the worker: a request no handler answers, or one answered with a network
+		// error (`HttpResponse.error()`), fails like an unreachable host.
+		if (!response || response.type === 'error') throw new TypeError('Failed to fetch');
 		return response;
 	};
 }
