@@ -78,9 +78,21 @@ export function progressAt(flight: Flight, now: number): number {
 	return Math.max(0, Math.min(1, (now - flight.startedAt) / flight.durationMs));
 }
 
-/** The hop the inspector, narration and timeline show. */
+/**
+ * The hop the inspector, narration and timeline show. Paused, it is the merged timeline's hop at
+ * the position (`currentHop`). Playing, it follows one request — the newest still on the diagram —
+ * so that with many requests in flight the text does not jump between them at every arrival.
+ */
 export function currentOf(snapshot: PlayerSnapshot): { trace: Trace; hop: Hop } | null {
-	return currentHop(snapshot.context.entries, viewTick(snapshot));
+	const tick = viewTick(snapshot);
+	const entries = snapshot.context.entries;
+	if (statusOf(snapshot) === 'playing') {
+		for (let i = entries.length - 1; i >= 0; i--) {
+			const at = packetAt(entries[i], tick);
+			if (at) return { trace: entries[i].trace, hop: entries[i].trace.hops[at.index] };
+		}
+	}
+	return currentHop(entries, tick);
 }
 
 export function canStepForward(snapshot: PlayerSnapshot): boolean {
