@@ -62,7 +62,7 @@ describe('the player state graph', () => {
 		// Walk the edges backwards from the idle states: every state must be reached.
 		const into = new Map<string, string[]>();
 		for (const [from, { transitions }] of Object.entries(adjacency))
-			for (const { state } of Object.values(transitions)) {
+			for (const { state } of Object.values(transitions) as { state: Snapshot }[]) {
 				const to = serializeState(state);
 				into.set(to, [...(into.get(to) ?? []), from]);
 			}

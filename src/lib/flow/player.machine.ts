@@ -12,9 +12,15 @@
  * position jumps to the end and every held response is delivered at once.
  */
 import { assign, enqueueActions, setup, type ActorRefFrom } from 'xstate';
-import type { NodeId, Trace } from '$lib/sim/types';
-import { requestMachine, type RequestReport } from './request.machine';
-import { DEFAULT_SPEED, HOP_DURATION_MS, type Speed } from './speed';
+import {
+	RELEASE_NOTICE,
+	clockNow,
+	type PlayerContext,
+	type PlayerEvent,
+	type PlayerInput
+} from './player.context';
+import { requestMachine } from './request.machine';
+import { DEFAULT_SPEED, HOP_DURATION_MS } from './speed';
 import {
 	EPSILON,
 	arrivalTick,
@@ -22,62 +28,18 @@ import {
 	firstTick,
 	lastTick,
 	nextArrival,
-	previousStop,
-	type ClockedTrace
+	previousStop
 } from './timeline';
 
-export const RELEASE_NOTICE =
-	'The browser would give up waiting after 5 minutes, so the response was handed to the page now; the animation stays where you left it.';
-
-export interface PlayerEntry extends ClockedTrace {
-	ref: ActorRefFrom<typeof requestMachine>;
-	delivered: boolean;
-	released: boolean;
-}
-
-export interface PlayerContext {
-	/** Traces in the order they were added. */
-	entries: PlayerEntry[];
-	/** The play clock, read at wall time `tickAt` (ms, on `now()`'s scale). */
-	tick: number;
-	tickAt: number;
-	speed: Speed;
-	breakpoints: readonly NodeId[];
-	autoplay: boolean;
-	/** A message the page should show (the safety release), until dismissed. */
-	notice: string | null;
-	now: () => number;
-}
-
-export interface PlayerInput {
-	speed?: Speed;
-	breakpoints?: readonly NodeId[];
-	autoplay?: boolean;
-	/** The wall clock; `performance.now()` by default, the same scale as rAF timestamps. */
-	now?: () => number;
-}
-
-export type PlayerEvent =
-	| { type: 'trace.add'; trace: Trace; deliver?: () => void }
-	| { type: 'playback.play' }
-	| { type: 'playback.pause' }
-	| { type: 'playback.stepForward' }
-	| { type: 'playback.stepBack' }
-	| { type: 'playback.goto'; traceId: string; index: number }
-	| { type: 'playback.restart' }
-	| { type: 'playback.clear' }
-	| { type: 'playback.speed'; speed: Speed }
-	| { type: 'breakpoints.set'; nodes: readonly NodeId[] }
-	| { type: 'notice.dismiss' }
-	| RequestReport;
-
-/** The play clock now, without changing anything (the clock runs only while playing). */
-export const clockNow = (context: PlayerContext, running: boolean) =>
-	running && HOP_DURATION_MS[context.speed] > 0
-		? context.tick + (context.now() - context.tickAt) / HOP_DURATION_MS[context.speed]
-		: context.tick;
+export { RELEASE_NOTICE, type PlayerContext, type PlayerEvent, type PlayerInput };
 
 const noop = () => {};
+
+/** How every state takes a trace first: a known one is delivered, at `instant` it jumps to the end. */
+const addFirst = [
+	{ guard: 'isKnownTrace', actions: 'deliverDuplicate' },
+	{ guard: 'isInstant', target: 'done', actions: ['addTrace', 'jumpToEnd', 'syncRequests'] }
+] as const;
 
 export const playerMachine = setup({
 	types: {
@@ -215,12 +177,7 @@ export const playerMachine = setup({
 				'playback.goto': {},
 				'playback.restart': {},
 				'trace.add': [
-					{ guard: 'isKnownTrace', actions: 'deliverDuplicate' },
-					{
-						guard: 'isInstant',
-						target: 'done',
-						actions: ['addTrace', 'jumpToEnd', 'syncRequests']
-					},
+					...addFirst,
 					{ guard: 'isAutoplay', target: 'playing', actions: 'addTrace' },
 					{ target: 'paused', actions: 'addTrace' }
 				]
@@ -259,12 +216,7 @@ export const playerMachine = setup({
 					actions: ['freezeClock', 'setSpeed']
 				},
 				'trace.add': [
-					{ guard: 'isKnownTrace', actions: 'deliverDuplicate' },
-					{
-						guard: 'isInstant',
-						target: 'done',
-						actions: ['addTrace', 'jumpToEnd', 'syncRequests']
-					},
+					...addFirst,
 					{ target: 'playing', reenter: true, actions: ['freezeClock', 'addTrace'] }
 				]
 			}
@@ -275,15 +227,7 @@ export const playerMachine = setup({
 				'playback.play': 'playing',
 				'playback.stepForward': { actions: ['stepForward', 'syncRequests'] },
 				'playback.stepBack': { actions: ['stepBack', 'syncRequests'] },
-				'trace.add': [
-					{ guard: 'isKnownTrace', actions: 'deliverDuplicate' },
-					{
-						guard: 'isInstant',
-						target: 'done',
-						actions: ['addTrace', 'jumpToEnd', 'syncRequests']
-					},
-					{ actions: 'addTrace' }
-				]
+				'trace.add': [...addFirst, { actions: 'addTrace' }]
 			}
 		},
 		done: {
@@ -291,12 +235,7 @@ export const playerMachine = setup({
 				'playback.play': { target: 'playing', actions: ['rewind', 'syncRequests'] },
 				'playback.stepBack': { target: 'paused', actions: ['stepBack', 'syncRequests'] },
 				'trace.add': [
-					{ guard: 'isKnownTrace', actions: 'deliverDuplicate' },
-					{
-						guard: 'isInstant',
-						target: 'done',
-						actions: ['addTrace', 'jumpToEnd', 'syncRequests']
-					},
+					...addFirst,
 					{ guard: 'isAutoplay', target: 'playing', actions: 'addTrace' },
 					{ target: 'paused', actions: 'addTrace' }
 				]
