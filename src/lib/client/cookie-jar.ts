@@ -57,7 +57,7 @@ export class CookieJar {
 		const cookies = this.#jar.serializeSync()?.cookies ?? [];
 		return cookies
 			.map((json) => Cookie.fromJSON(json))
-			.filter((c): c is Cookie => c !== null && c.TTL() > 0)
+			.filter((c): c is Cookie => c instanceof Cookie && c.TTL() > 0)
 			.map(toStored);
 	}
 
