@@ -78,23 +78,23 @@ interface Metrics {
 
 const METRICS: Readonly<Record<Orientation, Metrics>> = {
 	wide: {
-		boxW: 118,
-		boxH: 58,
-		gapMain: 30,
-		gapCross: 56,
-		groupGap: 34,
-		groupPad: 14,
+		boxW: 124,
+		boxH: 60,
+		gapMain: 44,
+		gapCross: 54,
+		groupGap: 6,
+		groupPad: 12,
 		groupLabelH: 22,
-		margin: 6
+		margin: 4
 	},
 	tall: {
-		boxW: 112,
-		boxH: 50,
-		gapMain: 26,
-		gapCross: 12,
-		groupGap: 22,
+		boxW: 104,
+		boxH: 46,
+		gapMain: 24,
+		gapCross: 26,
+		groupGap: 18,
 		groupPad: 8,
-		groupLabelH: 20,
+		groupLabelH: 18,
 		margin: 4
 	}
 };

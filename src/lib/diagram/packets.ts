@@ -11,6 +11,7 @@ export const PACKET_HEIGHT = 22;
 /** Requests and responses on one edge travel in two lanes, this far either side of the line. */
 const LANE = 9;
 const CHAR_WIDTH = 7.4;
+const MIN_TRAVEL = 16;
 
 export interface PlacedPacket {
 	key: string;
@@ -73,16 +74,20 @@ export function placePackets(
 		// same edge never overlap whichever way each travels.
 		const canonical = from.id < to.id ? 1 : -1;
 		const lane = (p.direction === 'in' ? -LANE : LANE) * canonical;
-		const t = reducedMotion ? 1 : easeCubicInOut(Math.min(1, Math.max(0, p.progress)));
 		const half = width / 2 + 4;
 		const reach = Math.min(
 			ux === 0 ? Infinity : half / Math.abs(ux),
 			uy === 0 ? Infinity : (PACKET_HEIGHT / 2 + 4) / Math.abs(uy)
 		);
+		// The packet stops where it touches a box, so that it covers no label, unless the edge is
+		// too short: then it travels at least MIN_TRAVEL and overlaps the boxes' margins a little.
+		const inset = Math.max(0, Math.min(reach, (length - MIN_TRAVEL) / 2));
+		const t = reducedMotion ? 1 : easeCubicInOut(Math.min(1, Math.max(0, p.progress)));
+		const along = interpolateNumber(inset, length - inset)(t);
 		placed.push({
 			...base,
-			x: interpolateNumber(x1, x2)(t) - uy * lane,
-			y: interpolateNumber(y1, y2)(t) + ux * lane,
+			x: x1 + ux * along - uy * lane,
+			y: y1 + uy * along + ux * lane,
 			selfHop: false,
 			angle: (Math.atan2(uy, ux) * 180) / Math.PI,
 			arrowX: ux * reach,
