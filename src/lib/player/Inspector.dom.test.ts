@@ -137,3 +137,25 @@ describe('Inspector', () => {
 		expect(document.body.textContent).toContain('Send a request');
 	});
 });
+
+describe('Inspector inside the player', () => {
+	it('keeps arrow keys and Home for its tabs and scroll boxes, away from the player', async () => {
+		const seen: string[] = [];
+		const outer = document.createElement('div');
+		outer.addEventListener('keydown', (e) => seen.push(e.key));
+		document.body.append(outer);
+		render(Inspector, {
+			target: outer,
+			props: {
+				trace: blogDetailTrace,
+				hop: find((h) => h.kind === 'render'),
+				sources: fixtureSources
+			}
+		});
+		await fireEvent.keyDown(screen.getAllByRole('tab')[1], { key: 'ArrowLeft' });
+		await fireEvent.keyDown(screen.getByRole('region'), { key: 'Home' });
+		await fireEvent.keyDown(screen.getByRole('region'), { key: ' ' });
+		expect(seen).toEqual([' ']);
+		outer.remove();
+	});
+});
