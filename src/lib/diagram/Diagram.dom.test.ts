@@ -43,9 +43,11 @@ describe('Diagram', () => {
 		expect(container.querySelector('.rf-active')?.getAttribute('data-node')).toBe('view');
 		expect(container.querySelector('.rf-active .rf-marker')).not.toBeNull();
 		const packets = [...container.querySelectorAll('[data-packet]')];
-		expect(packets.map((p) => p.textContent?.trim())).toEqual(['GET', '404']);
-		expect(packets[0].classList).toContain('rf-lozenge');
-		expect(packets[1].classList).toContain('rf-rounded');
+		// The focused GET is painted last, on top.
+		expect(packets.map((p) => p.textContent?.trim())).toEqual(['404', 'GET']);
+		expect(packets[1].classList).toContain('rf-lozenge');
+		expect(packets[1].classList).toContain('rf-focused');
+		expect(packets[0].classList).toContain('rf-rounded');
 	});
 
 	it('hides nodes that are not visible and stops pulsing under reduced motion', () => {

@@ -123,6 +123,8 @@ describe('visibleNodes', () => {
 			expect(layout.groups.map((g) => g.id)).toEqual(['client', 'web-server']);
 			for (const id of NODE_IDS)
 				expect(layout.standIn[id]).toBe(id === 'browser' ? 'browser' : 'web-server');
+			// Room for the longest group label even around a single column of boxes.
+			for (const g of layout.groups) expect(g.width).toBeGreaterThanOrEqual(140);
 			expectSound(layout);
 		}
 	});

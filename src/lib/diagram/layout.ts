@@ -74,6 +74,8 @@ interface Metrics {
 	groupPad: number;
 	groupLabelH: number;
 	margin: number;
+	/** The least width (tall) of the groups' inside, so that their labels fit. */
+	minCrossSpan: number;
 }
 
 const METRICS: Readonly<Record<Orientation, Metrics>> = {
@@ -85,7 +87,8 @@ const METRICS: Readonly<Record<Orientation, Metrics>> = {
 		groupGap: 6,
 		groupPad: 12,
 		groupLabelH: 22,
-		margin: 4
+		margin: 4,
+		minCrossSpan: 0
 	},
 	tall: {
 		boxW: 104,
@@ -95,7 +98,8 @@ const METRICS: Readonly<Record<Orientation, Metrics>> = {
 		groupGap: 18,
 		groupPad: 8,
 		groupLabelH: 18,
-		margin: 4
+		margin: 4,
+		minCrossSpan: 128
 	}
 };
 
@@ -222,7 +226,12 @@ export function computeLayout(
 		}
 		mainPos.set(main, at);
 	});
-	const crossPos = new Map(crosses.map((c, i) => [c, crossStart + i * (boxCross + m.gapCross)]));
+	// A single column of boxes still leaves room for the longest group label ("Application server").
+	const span = crosses.length * (boxCross + m.gapCross) - m.gapCross;
+	const shift = Math.max(0, (m.minCrossSpan - span) / 2);
+	const crossPos = new Map(
+		crosses.map((c, i) => [c, crossStart + shift + i * (boxCross + m.gapCross)])
+	);
 
 	const nodes: NodeBox[] = shown.map((id) => {
 		const { main, cross } = cell(id);
@@ -242,7 +251,7 @@ export function computeLayout(
 	});
 
 	// Every group spans the whole cross axis, like machines standing side by side.
-	const crossEnd = crossStart + crosses.length * (boxCross + m.gapCross) - m.gapCross;
+	const crossEnd = crossStart + Math.max(span, m.minCrossSpan);
 	const groups: GroupBox[] = [];
 	for (const group of new Set(nodes.map((n) => n.group))) {
 		const members = nodes.filter((n) => n.group === group);

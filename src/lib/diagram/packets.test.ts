@@ -79,6 +79,15 @@ describe('placePackets', () => {
 		expect(Math.abs(self.y - mw.y)).toBeLessThan(10);
 	});
 
+	it('paints the focused packet last, on top', () => {
+		const placed = placePackets(
+			layout,
+			[packet({ key: 'a' }), packet({ key: 'b', focused: false })],
+			false
+		);
+		expect(placed.map((p) => p.key)).toEqual(['b', 'a']);
+	});
+
 	it('routes packets on hidden nodes through their stand-ins', () => {
 		const small = computeLayout('wide', ['browser', 'web-server']);
 		const placed = placePackets(

@@ -51,13 +51,15 @@ export function placePackets(
 		const shape = p.direction === 'in' ? 'lozenge' : 'rounded';
 		const base = { key: p.key, width, shape, label: p.label, focused: p.focused } as const;
 		if (from === to) {
-			// Several packets working inside one node stack up on its top edge.
+			// Several packets working inside one node line up along its top edge, right to left,
+			// in up to three slots (then they share them).
 			const n = selfCount.get(from.id) ?? 0;
 			selfCount.set(from.id, n + 1);
+			const slot = n % 3;
 			placed.push({
 				...base,
-				x: from.x + from.width - width / 2 + 4 - n * 10,
-				y: from.y - 2 - n * 8,
+				x: from.x + from.width - width / 2 + 4 - slot * (from.width / 3),
+				y: from.y - 6,
 				selfHop: true,
 				angle: 0,
 				arrowX: 0,
@@ -94,6 +96,9 @@ export function placePackets(
 			arrowY: uy * reach
 		});
 	}
+	// SVG paints in document order: the focused packet goes last, on top of the others.
+	const focused = placed.findIndex((p) => p.focused);
+	if (focused >= 0 && focused < placed.length - 1) placed.push(...placed.splice(focused, 1));
 	return placed;
 }
 
