@@ -3,7 +3,7 @@
  * nodes, in SVG user units (the SVG scales to its container through its viewBox).
  *
  * Nodes sit on a grid: the wide layout (landscape) reads left to right, browser first, with the
- * URL resolver above the view and the template below it; the tall layout (phone portrait) is the
+ * URL resolver above the view, the template below it and the database below the model; the tall layout (phone portrait) is the
  * same grid transposed, reading top to bottom. Hidden nodes free their rows and columns, and an
  * edge that touched a hidden node is re-routed to the node that stands in for it.
  */
@@ -60,7 +60,8 @@ const WIDE_CELL: Readonly<Record<NodeId, readonly [number, number]>> = {
 	view: [4, 1],
 	template: [4, 2],
 	model: [5, 1],
-	database: [6, 1]
+	// Below the model (beside it when tall): one column fewer leaves more room for the text.
+	database: [5, 2]
 };
 
 interface Metrics {
