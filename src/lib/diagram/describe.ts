@@ -3,7 +3,7 @@
  * and where the requests are.
  */
 import type { HopKind, NodeId } from '$lib/sim/types';
-import { NODE_LABEL } from './layout';
+import { NODE_LABEL } from './nodes';
 import type { PacketView } from './types';
 
 const KIND_WORDS: Readonly<Record<HopKind, string>> = {

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NODE_GROUP, NODE_IDS, type NodeId } from '$lib/sim/types';
-import {
-	chooseOrientation,
-	computeLayout,
-	EDGES,
-	type DiagramLayout,
-	type Orientation
-} from './layout';
+import { chooseOrientation, computeLayout, type DiagramLayout, type Orientation } from './layout';
+import { EDGES } from './nodes';
 
 type Rect = { x: number; y: number; width: number; height: number };
 const overlaps = (a: Rect, b: Rect) =>

@@ -8,6 +8,7 @@
  * edge that touched a hidden node is re-routed to the node that stands in for it.
  */
 import { NODE_GROUP, NODE_IDS, type NodeGroup, type NodeId } from '$lib/sim/types';
+import { EDGES, GROUP_LABEL, NODE_LABEL } from './nodes';
 
 export type Orientation = 'wide' | 'tall';
 
@@ -17,38 +18,6 @@ export const TALL_BELOW_PX = 600;
 export function chooseOrientation(containerWidth: number): Orientation {
 	return containerWidth > 0 && containerWidth < TALL_BELOW_PX ? 'tall' : 'wide';
 }
-
-/** The edges a request can travel, each drawn once (requests and responses share it). */
-export const EDGES: ReadonlyArray<readonly [NodeId, NodeId]> = [
-	['browser', 'web-server'],
-	['web-server', 'app-server'],
-	['app-server', 'middleware'],
-	['middleware', 'url-resolver'],
-	['url-resolver', 'view'],
-	['middleware', 'view'],
-	['view', 'model'],
-	['model', 'database'],
-	['view', 'template']
-];
-
-export const NODE_LABEL: Readonly<Record<NodeId, { label: string; sublabel: string }>> = {
-	browser: { label: 'Browser', sublabel: 'mysite.test' },
-	'web-server': { label: 'Web server', sublabel: 'nginx' },
-	'app-server': { label: 'App server', sublabel: 'gunicorn' },
-	middleware: { label: 'Middleware', sublabel: 'MIDDLEWARE' },
-	'url-resolver': { label: 'URL resolver', sublabel: 'urls.py' },
-	view: { label: 'View', sublabel: 'views.py' },
-	model: { label: 'Model', sublabel: 'models.py' },
-	database: { label: 'Database', sublabel: 'SQLite' },
-	template: { label: 'Template', sublabel: 'templates/' }
-};
-
-export const GROUP_LABEL: Readonly<Record<NodeGroup, string>> = {
-	client: 'Client',
-	'web-server': 'Web server',
-	'app-server': 'Application server',
-	django: 'Django'
-};
 
 /** [column, row] of each node in the wide layout; the tall layout swaps x and y. */
 const WIDE_CELL: Readonly<Record<NodeId, readonly [number, number]>> = {
