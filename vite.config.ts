@@ -7,6 +7,8 @@ export default defineConfig({
 	test: {
 		reporters: process.env.CI ? ['default', 'json'] : ['default'],
 		outputFile: { json: 'test-results/unit.json' },
+		// Vitest empties CSS imports, even `?raw`; the demo site's stylesheet is served as data.
+		css: { include: [/src\/lib\/sim\/mysite\/static\//] },
 		// Two projects: the Testing Library plugin applies the `browser` condition to every test
 		// it sees, which would make sql.js load its browser build in Node (see ARCHITECTURE.md).
 		projects: [

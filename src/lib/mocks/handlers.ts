@@ -1,16 +1,105 @@
 /**
  * The request handlers: the single list that the browser worker, the in-page fallback and the
- * Node tests all use. Handlers are thin adapters; the behaviour lives in `src/lib/sim`.
+ * Node tests all use. A thin adapter between a real `fetch` and the simulated stack:
+ *
+ * 1. the real `Request` becomes a `SimRequest` — with the `Cookie` header the simulated browser's
+ *    jar would send (only for `credentials: 'include'`, as a real browser), and the `Referer` and
+ *    `Origin` a browser adds when the request comes from a page of the site;
+ * 2. `site.handle()` answers it and records the trace;
+ * 3. `Set-Cookie` lines go into the jar and are stripped from the real response (otherwise MSW
+ *    would write them into the app's own cookies);
+ * 4. `present(trace)` lets the player animate the journey; the response is returned when it
+ *    resolves (at once when nobody is watching).
+ *
+ * Any other `.test` host fails as DNS would: `TypeError: Failed to fetch`.
  */
 import { http, HttpResponse, type RequestHandler } from 'msw';
+import { browserJar, type CookieJar } from '$lib/client/cookie-jar';
+import { publishTrace } from '$lib/flow/trace-bus';
+import type { Site } from '$lib/sim/site';
+import type { SimRequest, SimResponse, Trace } from '$lib/sim/types';
 import { SITE_ORIGIN } from './origin';
 
-export function createHandlers(): RequestHandler[] {
+export interface HandlerOptions {
+	/** The simulated site, created on first use (default: the browser's, from `simulation.ts`). */
+	site?: () => Promise<Site>;
+	jar?: CookieJar;
+	/** Resolves when the response may reach the page (the player's "delivered"). */
+	present?: (trace: Trace) => Promise<void>;
+}
+
+/** Methods after which a browser sends `Origin` even to its own site (Fetch standard). */
+const ORIGIN_FREE = new Set(['GET', 'HEAD']);
+
+export function createHandlers(options: HandlerOptions = {}): RequestHandler[] {
+	const getSite = options.site ?? (() => import('./simulation').then((m) => m.getSite()));
+	const jar = options.jar ?? browserJar;
+	const present = options.present ?? publishTrace;
+	/** The page the simulated browser shows: the last HTML document it fetched from the site. */
+	let page: string | undefined;
+
 	return [
-		http.get(`${SITE_ORIGIN}/`, () =>
-			HttpResponse.html(
-				'<!doctype html><html><head><title>mysite</title></head><body><h1>Welcome to mysite</h1></body></html>'
-			)
-		)
+		http.all(`${SITE_ORIGIN}/*`, async ({ request }) => {
+			const sim = await toSimRequest(request, jar, page);
+			const site = await getSite();
+			const { response, trace } = await site.handle(sim);
+			const setCookies = response.headers
+				.filter(([name]) => name.toLowerCase() === 'set-cookie')
+				.map(([, value]) => value);
+			jar.store(request.url, setCookies);
+			if (isDocument(sim, response)) page = request.url;
+			await present(trace);
+			return toResponse(response);
+		}),
+		http.all(/^https?:\/\/([^/?#]*\.)?test(:\d+)?([/?#]|$)/i, () => HttpResponse.error())
 	];
+}
+
+async function toSimRequest(
+	request: Request,
+	jar: CookieJar,
+	page: string | undefined
+): Promise<SimRequest> {
+	const headers: Array<[string, string]> = [];
+	request.headers.forEach((value, name) => headers.push([titleCase(name), value]));
+	const has = (name: string) => headers.some(([n]) => n.toLowerCase() === name);
+	if (page && !has('referer')) headers.push(['Referer', page]);
+	if (page && !has('origin') && !ORIGIN_FREE.has(request.method)) {
+		headers.push(['Origin', SITE_ORIGIN]);
+	}
+	if (request.credentials === 'include') {
+		const cookie = jar.cookieHeader(request.url);
+		if (cookie) headers.push(['Cookie', cookie]);
+	}
+	const body = ORIGIN_FREE.has(request.method) ? '' : await request.text();
+	return { method: request.method, url: request.url, headers, body };
+}
+
+/** The real `Response` the page gets: no `Set-Cookie`, trace headers readable by scripts. */
+function toResponse(response: SimResponse): Response {
+	const headers = new Headers();
+	for (const [name, value] of response.headers) {
+		const lower = name.toLowerCase();
+		if (lower === 'set-cookie' || lower === 'connection') continue;
+		headers.append(name, value);
+	}
+	headers.set('Access-Control-Expose-Headers', 'X-Trace-Id, Server-Timing');
+	const empty = response.status === 204 || response.status === 304 || response.body === '';
+	return new Response(empty ? null : response.body, {
+		status: response.status,
+		statusText: response.statusText,
+		headers
+	});
+}
+
+/** A successful HTML page fetched with GET: what a browser would now be showing. */
+function isDocument(request: SimRequest, response: SimResponse): boolean {
+	if (request.method !== 'GET' || response.status !== 200) return false;
+	const type = response.headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
+	return type.startsWith('text/html');
+}
+
+/** `content-type` → `Content-Type`, as an HTTP/1.1 browser writes header names. */
+function titleCase(name: string): string {
+	return name.replace(/(^|-)([a-z])/g, (_m, dash: string, ch: string) => dash + ch.toUpperCase());
 }

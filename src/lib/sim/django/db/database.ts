@@ -1,0 +1,240 @@
+/**
+ * A real SQLite database (sql.js) with the few things Django's connection adds: parameters are
+ * always bound, never spliced into the SQL; `atomic()` opens a transaction (savepoints when
+ * nested) and rolls back when its function throws; and every statement is reported to
+ * listeners as a `QueryInfo`, the way `connection.queries` records them.
+ *
+ * Why the SQL is shown with `?` placeholders and the parameters apart: that is exactly what
+ * SQLite receives. Django writes `%s` in its own SQL and its SQLite backend turns each `%s`
+ * into `?` before calling sqlite3; the values never become part of the SQL text, which is why
+ * a title such as `x' OR 1=1 --` cannot change the query. Printing values inside the SQL (as
+ * `str(queryset.query)` does) would hide that lesson.
+ *
+ * sql.js is passed in, never imported here: the caller loads it (in Node `initSqlJs()` finds its
+ * wasm in node_modules; in the browser the mocks layer passes `locateFile`), so this module
+ * costs nothing until a database is opened.
+ */
+import type { Database as SqlJsDatabase, SqlJsStatic } from 'sql.js';
+import type { QueryInfo } from '../../types';
+import { IntegrityError } from './errors';
+import type { SqlValue } from './fields';
+import type { ModelClass } from './model';
+
+export type { SqlValue };
+
+export interface RunResult {
+	columns: string[];
+	rows: SqlValue[][];
+	rowsAffected: number;
+}
+
+export type QueryListener = (query: QueryInfo) => void;
+
+/** SQLite errors that Django raises as `IntegrityError`. */
+const INTEGRITY = /constraint failed/i;
+const WRITE = /^\s*(INSERT|UPDATE|DELETE|REPLACE)\b/i;
+
+export class Database {
+	private sqlite: SqlJsDatabase;
+	private readonly listeners = new Set<QueryListener>();
+	private depth = 0;
+	private savepoints = 0;
+	private quiet = 0;
+	/** DDL applied by `migrate()`, replayed by `reset()`. */
+	private readonly schema: string[] = [];
+	/** Models by label (`blog.Post`), filled by `migrate()`; string ForeignKeys resolve here. */
+	readonly models = new Map<string, ModelClass>();
+
+	constructor(private readonly SQL: SqlJsStatic) {
+		this.sqlite = this.open();
+	}
+
+	private open(data?: Uint8Array): SqlJsDatabase {
+		const sqlite = new this.SQL.Database(data);
+		// Django's SQLite backend turns foreign key checks on for every connection.
+		sqlite.run('PRAGMA foreign_keys = ON');
+		return sqlite;
+	}
+
+	/** Run one statement with bound parameters, report it, and return its rows. */
+	run(sql: string, params: readonly SqlValue[] = [], orm = ''): RunResult {
+		const statement = this.sqlite.prepare(sql);
+		const rows: SqlValue[][] = [];
+		let columns: string[];
+		try {
+			statement.bind(params as SqlValue[]);
+			while (statement.step()) rows.push(statement.get() as SqlValue[]);
+			columns = statement.getColumnNames();
+		} catch (error) {
+			const message = error instanceof Error ? error.message : String(error);
+			throw INTEGRITY.test(message) ? new IntegrityError(message) : error;
+		} finally {
+			statement.free();
+		}
+		const isWrite = WRITE.test(sql);
+		const rowsAffected = isWrite ? this.sqlite.getRowsModified() : 0;
+		this.report({
+			orm,
+			sql,
+			params: [...params],
+			columns,
+			rows,
+			...(isWrite ? { rowsAffected } : {})
+		});
+		return { columns, rows, rowsAffected };
+	}
+
+	private report(query: QueryInfo): void {
+		if (this.quiet) return;
+		for (const listener of this.listeners) listener(query);
+	}
+
+	/** Listen to every statement; returns the function that stops listening. */
+	onQuery(listener: QueryListener): () => void {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
+	}
+
+	/** Run `fn` without reporting its statements (seeding the demo data, for example). */
+	quietly<T>(fn: () => T): T {
+		this.quiet++;
+		try {
+			return fn();
+		} finally {
+			this.quiet--;
+		}
+	}
+
+	get inAtomicBlock(): boolean {
+		return this.depth > 0;
+	}
+
+	/**
+	 * `transaction.atomic()`: everything `fn` does is committed together, or not at all when it
+	 * throws. Nested blocks use savepoints, as Django does. `fn` must be synchronous: sql.js is.
+	 */
+	atomic<T>(fn: () => T): T {
+		const block = this.begin();
+		let result: T;
+		try {
+			result = fn();
+			if (result instanceof Promise) throw new TypeError('atomic() needs a synchronous function');
+		} catch (error) {
+			this.rollback(block);
+			throw error;
+		}
+		this.commit(block);
+		return result;
+	}
+
+	/**
+	 * `atomic()` around asynchronous work (a view that awaits a password hash, ATOMIC_REQUESTS).
+	 * Safe only while nothing else uses this database before it settles: the site runs one
+	 * request through Django at a time.
+	 */
+	async atomicAsync<T>(fn: () => Promise<T>): Promise<T> {
+		const block = this.begin();
+		let result: T;
+		try {
+			result = await fn();
+		} catch (error) {
+			this.rollback(block);
+			throw error;
+		}
+		this.commit(block);
+		return result;
+	}
+
+	private begin(): { outer: boolean; savepoint: string } {
+		const outer = this.depth === 0;
+		const savepoint = `s1_x${++this.savepoints}`;
+		this.run(outer ? 'BEGIN' : `SAVEPOINT "${savepoint}"`, [], 'with transaction.atomic():');
+		this.depth++;
+		return { outer, savepoint };
+	}
+
+	private rollback({ outer, savepoint }: { outer: boolean; savepoint: string }): void {
+		this.depth--;
+		if (outer) this.run('ROLLBACK', [], '# transaction.atomic() rolled back');
+		else {
+			this.run(`ROLLBACK TO SAVEPOINT "${savepoint}"`, [], '# transaction.atomic() rolled back');
+			this.run(`RELEASE SAVEPOINT "${savepoint}"`);
+		}
+	}
+
+	private commit({ outer, savepoint }: { outer: boolean; savepoint: string }): void {
+		this.depth--;
+		try {
+			this.run(
+				outer ? 'COMMIT' : `RELEASE SAVEPOINT "${savepoint}"`,
+				[],
+				'# end of transaction.atomic()'
+			);
+		} catch (error) {
+			// A deferred foreign key check fails at COMMIT and leaves the transaction open.
+			if (outer) this.run('ROLLBACK', [], '# transaction.atomic() rolled back');
+			throw error;
+		}
+	}
+
+	/** Create tables (DDL from `sqlmigrate`) and remember them for `reset()`. */
+	applySchema(statements: readonly string[]): void {
+		for (const sql of statements) {
+			this.quietly(() => this.run(sql));
+			this.schema.push(sql);
+		}
+	}
+
+	/** The whole database file, for snapshots and for tests that assert nothing changed. */
+	export(): Uint8Array {
+		if (this.depth) throw new Error('cannot export inside atomic()');
+		const bytes = this.sqlite.export();
+		// sql.js reopens the database on export, which resets pragmas.
+		this.sqlite.run('PRAGMA foreign_keys = ON');
+		return bytes;
+	}
+
+	snapshot(): Uint8Array {
+		return this.export();
+	}
+
+	restore(bytes: Uint8Array): void {
+		this.sqlite.close();
+		this.sqlite = this.open(bytes);
+		this.depth = 0;
+	}
+
+	/** Empty tables again: a fresh database with the migrated schema and no rows. */
+	reset(): void {
+		this.sqlite.close();
+		this.sqlite = this.open();
+		this.depth = 0;
+		this.quietly(() => this.schema.forEach((sql) => this.run(sql)));
+	}
+
+	/**
+	 * Make `Model.objects` use this database again. Model classes are shared by every site in a
+	 * page, and `migrate()` binds them to the database it ran on; a page (or test) that keeps two
+	 * sites alive calls this before each request. Instances and `using(db)` keep their own.
+	 */
+	activate(): void {
+		for (const model of this.models.values()) model._db = this;
+	}
+
+	/** Names of the tables, for tests and the inspector. */
+	tables(): string[] {
+		const result = this.sqlite.exec(
+			"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+		);
+		return (result[0]?.values ?? []).map((row) => String(row[0]));
+	}
+
+	close(): void {
+		this.sqlite.close();
+	}
+}
+
+/** Open an empty in-memory database on a loaded sql.js. */
+export function openDatabase(SQL: SqlJsStatic): Database {
+	return new Database(SQL);
+}

@@ -1,0 +1,54 @@
+/**
+ * `django.contrib.auth.forms.AuthenticationForm`: username and password, checked with
+ * `authenticate()`. Checking a password hashes it (PBKDF2 through WebCrypto), which is
+ * asynchronous here, so the login view calls `await form.authenticate()` after `is_valid()`
+ * has cleaned the two fields; the error for a wrong pair is Django's, word for word.
+ */
+import { authenticate, type User } from '../auth';
+import type { Database } from '../db';
+import { CharField, PasswordField } from './fields';
+import { Form, type FormOptions } from './forms';
+import { TextInput } from './widgets';
+
+export const INVALID_LOGIN =
+	'Please enter a correct username and password. Note that both fields may be case-sensitive.';
+export const INACTIVE = 'This account is inactive.';
+
+export class AuthenticationForm extends Form {
+	#user: User | null = null;
+	#checked = false;
+
+	constructor(
+		readonly db: Database,
+		options: FormOptions = {}
+	) {
+		super(
+			{
+				username: new CharField(
+					{ maxLength: 150, label: 'Username' },
+					new TextInput({ autofocus: true, autocapitalize: 'none', autocomplete: 'username' })
+				),
+				password: new PasswordField({ label: 'Password' })
+			},
+			options
+		);
+		this.fields.password.widget.attrs.autocomplete = 'current-password';
+	}
+
+	/** Runs `authenticate()` once the fields are clean; adds Django's error when it fails. */
+	async authenticate(): Promise<boolean> {
+		if (!this.is_valid()) return false;
+		if (!this.#checked) {
+			this.#checked = true;
+			const username = String(this.cleaned_data.username);
+			const password = String(this.cleaned_data.password);
+			this.#user = await authenticate(this.db, username, password);
+			if (!this.#user) this.add_error(null, INVALID_LOGIN);
+		}
+		return this.is_valid();
+	}
+
+	get_user(): User | null {
+		return this.#user;
+	}
+}

@@ -1,0 +1,78 @@
+/**
+ * Django's `response_for_exception` (django/core/handlers/exception.py): what an exception raised
+ * by a view or a middleware becomes. Http404 → 404, PermissionDenied → 403, BadRequest and every
+ * SuspiciousOperation → 400, anything else → 500; with DEBUG on, the technical pages that tell the
+ * developer why, with DEBUG off, the short pages that tell a visitor nothing about the inside.
+ */
+import type { PatternAttempt, SourceRef } from '../types';
+import { technical404 } from './debug/technical-404';
+import { technical500 } from './debug/technical-500';
+import { badRequest, pageNotFound, permissionDenied, serverError } from './debug/default-pages';
+import {
+	BadRequest,
+	Http404,
+	PermissionDenied,
+	pythonName,
+	SuspiciousOperation
+} from './exceptions';
+import type { HttpRequest } from './http-request';
+import { MultiPartParserError } from './multipart';
+import type { HttpResponse } from './http-response';
+
+export interface ExceptionContext {
+	urlconf: string;
+	/** Patterns the resolver tried (for the DEBUG 404 page). */
+	tried: readonly PatternAttempt[];
+	/** The view that was running, if any. */
+	view?: string;
+	/** Where the exception was raised, if known, and that file's text. */
+	location?: SourceRef;
+	sourceText?: string;
+}
+
+export function responseForException(
+	request: HttpRequest,
+	error: unknown,
+	context: ExceptionContext
+): HttpResponse {
+	const debug = request.sim.settings.DEBUG;
+	const message = error instanceof Error ? error.message : String(error);
+	if (error instanceof Http404) {
+		if (!debug) return pageNotFound();
+		return technical404({
+			method: request.method,
+			url: safeUrl(request),
+			path: request.path_info.replace(/^\//, ''),
+			urlconf: context.urlconf,
+			tried: context.tried,
+			message: message || undefined,
+			raisedBy: context.view
+		});
+	}
+	if (error instanceof PermissionDenied) return permissionDenied();
+	const status =
+		error instanceof BadRequest ||
+		error instanceof SuspiciousOperation ||
+		error instanceof MultiPartParserError
+			? 400
+			: 500;
+	if (!debug) return status === 400 ? badRequest() : serverError();
+	return technical500({
+		status,
+		type: pythonName(error),
+		message,
+		method: request.method,
+		url: safeUrl(request),
+		path: request.path,
+		view: context.view,
+		location: context.location,
+		sourceText: context.sourceText,
+		serverTime: request.sim.now()
+	});
+}
+
+/** The request's URL, even when its Host is not allowed (the DisallowedHost page needs it). */
+function safeUrl(request: HttpRequest): string {
+	const host = request.META.HTTP_HOST ?? request.META.SERVER_NAME ?? '';
+	return `${request.scheme}://${host}${request.get_full_path()}`;
+}

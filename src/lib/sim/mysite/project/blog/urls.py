@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+app_name = "blog"
+urlpatterns = [
+    path("", views.PostListView.as_view(), name="post_list"),
+    path("new/", views.PostCreateView.as_view(), name="post_create"),
+    path("latest/", views.LatestPostView.as_view(), name="latest"),
+    path("<int:pk>/", views.post_detail, name="post_detail"),
+    path("<int:pk>/comment/", views.add_comment, name="add_comment"),
+    path("<int:pk>/edit/", views.post_edit, name="post_edit"),
+    path("<int:pk>/delete/", views.post_delete, name="post_delete"),
+    path("archive/<int:year>/", views.archive_year, name="archive_year"),
+]

@@ -1,0 +1,28 @@
+/** `rest_framework.permissions`: who may call a view, and who may touch one object. */
+import type { HttpRequest } from '../../django/http';
+
+export const SAFE_METHODS = ['GET', 'HEAD', 'OPTIONS'];
+
+export interface BasePermission {
+	/** The Python class name, for the trace. */
+	readonly name: string;
+	message?: string;
+	has_permission?(request: HttpRequest): boolean;
+	has_object_permission?(request: HttpRequest, obj: unknown): boolean;
+}
+
+export const AllowAny: BasePermission = {
+	name: 'AllowAny',
+	has_permission: () => true
+};
+
+export const IsAuthenticated: BasePermission = {
+	name: 'IsAuthenticated',
+	has_permission: (request) => request.user.is_authenticated
+};
+
+export const IsAuthenticatedOrReadOnly: BasePermission = {
+	name: 'IsAuthenticatedOrReadOnly',
+	has_permission: (request) =>
+		SAFE_METHODS.includes(request.method) || request.user.is_authenticated
+};
