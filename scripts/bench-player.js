@@ -84,7 +84,8 @@ try {
 				intervals,
 				firstDrawn: firstDrawn === null ? null : firstDrawn - t0,
 				firstMoved: firstMoved === null ? null : firstMoved - t0,
-				packets: seen.size
+				packets: seen.size,
+				early: frames.filter((f) => f >= t0 - 20 && f < t0 + 400).map((f) => Math.round(f - t0))
 			};
 		},
 		{ requests, path, speed }
@@ -104,6 +105,8 @@ try {
 	console.log(`  frame interval median:     ${ms(pick(0.5))}`);
 	console.log(`  frame interval p95:        ${ms(pick(0.95))}   (target < 20 ms)`);
 	console.log(`  fetch() → first packet:    ${ms(result.firstDrawn)}`);
+	if (process.env.BENCH_DEBUG)
+		console.log(`  frames in the first 400 ms: ${result.early.join(' ')}`);
 	console.log(`  fetch() → first movement:  ${ms(result.firstMoved)}   (target < 50 ms)`);
 } finally {
 	await browser.close();
