@@ -127,6 +127,31 @@ test('the fetch stays pending until the response hop reaches the browser', async
 	expect(finished).toHaveLength(1);
 });
 
+test('every ready-made request gets the answer its hint describes', async ({ page }) => {
+	await openPlayground(page);
+	await page.evaluate(() => window.requestFlowPlayer.setSpeed('instant'));
+	const expected: [string, string][] = [
+		['Home page', 'GET / → 200 OK'],
+		['Blog list', 'GET /blog/ → 200 OK'],
+		['Blog post 3', 'GET /blog/3/ → 200 OK'],
+		['A static CSS file', 'GET /static/css/site.css → 200 OK'],
+		['A path no pattern matches', 'GET /no/such/page/ → 404 Not Found'],
+		['/blog/3 without the slash', 'GET /blog/3 → redirected to /blog/3/ → 200 OK'],
+		['API: create an order without a token', 'POST /api/orders/ → 401 Unauthorized'],
+		['Log in (POST)', 'POST /accounts/login/ → redirected to /accounts/profile/ → 200 OK'],
+		['API: my orders, with a token', 'GET /api/orders/ → 200 OK'],
+		// Logged in now: the session cookie goes along, and DRF wants the CSRF token.
+		['API: create an order without a token', 'POST /api/orders/ → 403 Forbidden'],
+		['A slow report', 'GET /reports/slow/ → 502 Bad Gateway'],
+		['A view that crashes', 'GET /boom/ → 500 Internal Server Error']
+	];
+	for (const [label, line] of expected) {
+		await page.getByLabel('Ready-made request').selectOption({ label });
+		await page.getByRole('button', { name: 'Send' }).click();
+		await expect(page.getByTestId('response-line').first()).toHaveText(line);
+	}
+});
+
 test('the playground has no accessibility violations (axe)', async ({ page }) => {
 	await openPlayground(page);
 	await sendBlogPostPaused(page);
@@ -206,8 +231,16 @@ test.describe('without a service worker', () => {
 		await expect(page.getByTestId('response-line').first()).toHaveText('GET /blog/3/ → 200 OK', {
 			timeout: 30_000
 		});
+		// Redirects are followed as fetch follows them.
+		await page.evaluate(() => window.requestFlowPlayer.setSpeed('instant'));
+		await page
+			.getByLabel('Ready-made request')
+			.selectOption({ label: '/blog/3 without the slash' });
+		await page.getByRole('button', { name: 'Send' }).click();
+		await expect(page.getByTestId('response-line').first()).toHaveText(
+			'GET /blog/3 → redirected to /blog/3/ → 200 OK'
+		);
 		const answer = await page.evaluate(async () => {
-			window.requestFlowPlayer.setSpeed('instant');
 			const r = await fetch('https://mysite.test/nowhere-at-all/', { credentials: 'include' });
 			return r.status;
 		});

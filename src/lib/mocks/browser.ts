@@ -75,16 +75,46 @@ async function startWorker(handlers: RequestHandler[]): Promise<void> {
 async function answerInPage(handlers: RequestHandler[]): Promise<void> {
 	const { getResponse } = await import('msw');
 	const pageFetch = window.fetch.bind(window);
+	const answer = async (request: Request, redirects: number): Promise<Response> => {
+		const copy = request.clone();
+		const response = await getResponse(handlers, request);
+		// As through the worker: a request no handler answers, or one answered with a network
+		// error (`HttpResponse.error()`), fails like an unreachable host.
+		if (!response || response.type === 'error') throw new TypeError('Failed to fetch');
+		const location = response.headers.get('location');
+		if (!REDIRECTS.has(response.status) || !location || request.redirect !== 'follow')
+			return redirects ? asRedirected(response, request.url) : response;
+		// Follow the redirect as fetch does (Fetch standard, "HTTP-redirect fetch").
+		if (redirects >= 20) throw new TypeError('Failed to fetch');
+		const url = new URL(location, request.url).href;
+		const toGet =
+			response.status === 303 ||
+			((response.status === 301 || response.status === 302) && request.method === 'POST');
+		const headers = new Headers(copy.headers);
+		if (toGet) ['content-type', 'content-length'].forEach((name) => headers.delete(name));
+		const next = new Request(url, {
+			method: toGet ? 'GET' : copy.method,
+			headers,
+			credentials: copy.credentials,
+			body: toGet || ['GET', 'HEAD'].includes(copy.method) ? undefined : await copy.text()
+		});
+		return url.startsWith(`${SITE_ORIGIN}/`) ? answer(next, redirects + 1) : pageFetch(next);
+	};
 	window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
 		// Read the URL without building a Request: that would use up the body of a Request input.
 		const url = input instanceof Request ? input.url : new URL(String(input), location.href).href;
 		if (!url.startsWith(`${SITE_ORIGIN}/`)) return pageFetch(input, init);
-		const response = await getResponse(handlers, new Request(input, init));
-		// As through the worker: a request no handler answers, or one answered with a network
-		// error (`HttpResponse.error()`), fails like an unreachable host.
-		if (!response || response.type === 'error') throw new TypeError('Failed to fetch');
-		return response;
+		return answer(new Request(input, init), 0);
 	};
+}
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+/** A followed redirect's final response says where it came from, as fetch's does. */
+function asRedirected(response: Response, url: string): Response {
+	Object.defineProperty(response, 'url', { value: url });
+	Object.defineProperty(response, 'redirected', { value: true });
+	return response;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

@@ -98,7 +98,7 @@ export const PRESETS: readonly Preset[] = [
 		path: '/api/orders/',
 		headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
 		body: '{"product": 1, "quantity": 1}',
-		hint: 'Nobody is logged in: 401 Unauthorized, with a WWW-Authenticate header.'
+		hint: 'With no token and no session: 401 Unauthorized and a WWW-Authenticate header. After logging in, the session cookie goes along and the API asks for the CSRF token: 403.'
 	},
 	{
 		id: 'slow',
