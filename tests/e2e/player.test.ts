@@ -152,6 +152,18 @@ test('every ready-made request gets the answer its hint describes', async ({ pag
 	}
 });
 
+test('a fetch typed into the console plays too, and waits for the animation', async ({ page }) => {
+	await openPlayground(page);
+	await page.evaluate(() => window.requestFlowPlayer.setSpeed('fast'));
+	// What a student would type into DevTools' console on this page.
+	const status = page.evaluate(async () => (await fetch('https://mysite.test/blog/')).status);
+	await expect(narration(page)).toContainText('GET /blog/');
+	await expect(player(page)).toHaveAttribute('data-status', 'playing');
+	expect(await status).toBe(200);
+	await expect(player(page)).toHaveAttribute('data-status', 'done');
+	expect((await lastSeen(page)).hop?.to).toBe('browser');
+});
+
 test('the playground has no accessibility violations (axe)', async ({ page }) => {
 	await openPlayground(page);
 	await sendBlogPostPaused(page);
