@@ -18,6 +18,8 @@ export interface StoredCookie {
 	httpOnly: boolean;
 	secure: boolean;
 	sameSite: 'Strict' | 'Lax' | 'None' | undefined;
+	/** Set without a Domain attribute: sent only to the host that set it. */
+	hostOnly: boolean;
 	/** The `Set-Cookie` line it came from, as the server sent it. */
 	setCookie: string;
 }
@@ -43,6 +45,23 @@ export class CookieJar {
 		});
 	}
 
+	/**
+	 * What `document.cookie` would show a script on `url`: the cookies sent there, without the
+	 * HttpOnly ones. The page's own scripts (done by the mini browser) read the CSRF token here.
+	 */
+	documentCookie(url: string): string {
+		return this.cookieHeader(url, { api: 'script' });
+	}
+
+	/** One cookie as a page script could read it, or `undefined` (absent or HttpOnly). */
+	readByScript(url: string, name: string): string | undefined {
+		for (const pair of this.documentCookie(url).split('; ')) {
+			const eq = pair.indexOf('=');
+			if (eq > 0 && pair.slice(0, eq) === name) return pair.slice(eq + 1);
+		}
+		return undefined;
+	}
+
 	/** Stores each `Set-Cookie` line of a response from `url`. Bad lines are ignored, as browsers do. */
 	store(url: string, setCookieLines: readonly string[]): void {
 		if (setCookieLines.length === 0) return;
@@ -59,6 +78,18 @@ export class CookieJar {
 			.map((json) => Cookie.fromJSON(json))
 			.filter((c): c is Cookie => c instanceof Cookie && c.TTL() > 0)
 			.map(toStored);
+	}
+
+	/** Every unexpired cookie that would be sent to `url` (for one site's list). */
+	listFor(url: string): StoredCookie[] {
+		const host = new URL(url).hostname;
+		return this.list().filter((c) => c.domain === host || host.endsWith(`.${c.domain}`));
+	}
+
+	/** Deletes one cookie, as the browser's developer tools can. */
+	async remove(cookie: Pick<StoredCookie, 'name' | 'domain' | 'path'>): Promise<void> {
+		await this.#jar.store.removeCookie(cookie.domain, cookie.path, cookie.name);
+		this.#emit();
 	}
 
 	clear(): void {
@@ -88,6 +119,7 @@ function toStored(c: Cookie): StoredCookie {
 		path: c.path ?? '/',
 		expires: expiry === Infinity || expiry === undefined ? null : expiry,
 		httpOnly: c.httpOnly,
+		hostOnly: c.hostOnly !== false,
 		secure: c.secure,
 		sameSite:
 			sameSite === 'strict'
