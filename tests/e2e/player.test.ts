@@ -166,6 +166,23 @@ test('a fetch typed into the console plays too, and waits for the animation', as
 	expect((await lastSeen(page)).hop?.to).toBe('browser');
 });
 
+test('a response held for four minutes is handed over, with a notice', async ({ page }) => {
+	await page.clock.install();
+	await openPlayground(page);
+	await sendBlogPostPaused(page);
+	await expect(form(page).getByText('Waiting for the response to reach the browser')).toBeVisible();
+	await page.clock.fastForward('04:01');
+	await expect(player(page).getByRole('status')).toContainText(
+		'The browser would give up waiting after 5 minutes, so the response was handed to the page now'
+	);
+	await expect(form(page).getByTestId('response-line').first()).toHaveText('GET /blog/3/ → 200 OK');
+	// The animation stays where the student left it.
+	await expect(player(page)).toHaveAttribute('data-status', 'paused');
+	expect((await lastSeen(page)).hop?.index).toBe(0);
+	await player(page).getByRole('button', { name: 'Dismiss' }).click();
+	await expect(player(page).getByRole('status')).toHaveCount(0);
+});
+
 test('the playground has no accessibility violations (axe)', async ({ page }) => {
 	await openPlayground(page);
 	await sendBlogPostPaused(page);
