@@ -22,6 +22,8 @@ async function openPlayground(page: Page, query = '') {
 }
 
 const player = (page: Page) => page.getByRole('region', { name: 'Request player' });
+/** The playground's own request form (the client panel beside it has a Send button too). */
+const form = (page: Page) => page.getByRole('region', { name: 'Send a request' });
 const narration = (page: Page) => player(page).locator('[aria-live="polite"]');
 const lastSeen = (page: Page) => page.evaluate(() => window.seen.at(-1)!);
 
@@ -31,8 +33,8 @@ async function sendBlogPostPaused(page: Page) {
 		window.requestFlowPlayer.setSpeed('slow');
 		window.requestFlowPlayer.setBreakpoints(['web-server']);
 	});
-	await page.getByLabel('Ready-made request').selectOption({ label: 'Blog post 3' });
-	await page.getByRole('button', { name: 'Send' }).click();
+	await form(page).getByLabel('Ready-made request').selectOption({ label: 'Blog post 3' });
+	await form(page).getByRole('button', { name: 'Send' }).click();
 	await expect(player(page)).toHaveAttribute('data-status', 'paused');
 	await page.evaluate(() => window.requestFlowPlayer.setBreakpoints([]));
 	const { trace, hop } = await lastSeen(page);
@@ -91,7 +93,7 @@ test('a blog post request plays through every node and steps both ways', async (
 	await page.evaluate(() => window.requestFlowPlayer.setSpeed('fast'));
 	await player(page).getByRole('button', { name: 'Play' }).click();
 	await expect(player(page)).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
-	await expect(page.getByTestId('response-line').first()).toHaveText('GET /blog/3/ → 200 OK');
+	await expect(form(page).getByTestId('response-line').first()).toHaveText('GET /blog/3/ → 200 OK');
 });
 
 test('the fetch stays pending until the response hop reaches the browser', async ({ page }) => {
@@ -120,7 +122,7 @@ test('the fetch stays pending until the response hop reaches the browser', async
 	expect(finished).toEqual([]);
 	await stepForward.click();
 	await expect.poll(() => finished.length).toBe(1);
-	await expect(page.getByTestId('response-line').first()).toHaveText('GET /blog/3/ → 200 OK');
+	await expect(form(page).getByTestId('response-line').first()).toHaveText('GET /blog/3/ → 200 OK');
 	// Stepping back after delivery does not take the response back.
 	await player(page).getByRole('button', { name: 'Step back' }).click();
 	await expect(player(page)).toHaveAttribute('data-status', 'paused');
@@ -146,9 +148,9 @@ test('every ready-made request gets the answer its hint describes', async ({ pag
 		['A view that crashes', 'GET /boom/ → 500 Internal Server Error']
 	];
 	for (const [label, line] of expected) {
-		await page.getByLabel('Ready-made request').selectOption({ label });
-		await page.getByRole('button', { name: 'Send' }).click();
-		await expect(page.getByTestId('response-line').first()).toHaveText(line);
+		await form(page).getByLabel('Ready-made request').selectOption({ label });
+		await form(page).getByRole('button', { name: 'Send' }).click();
+		await expect(form(page).getByTestId('response-line').first()).toHaveText(line);
 	}
 });
 
@@ -162,6 +164,23 @@ test('a fetch typed into the console plays too, and waits for the animation', as
 	expect(await status).toBe(200);
 	await expect(player(page)).toHaveAttribute('data-status', 'done');
 	expect((await lastSeen(page)).hop?.to).toBe('browser');
+});
+
+test('a response held for four minutes is handed over, with a notice', async ({ page }) => {
+	await page.clock.install();
+	await openPlayground(page);
+	await sendBlogPostPaused(page);
+	await expect(form(page).getByText('Waiting for the response to reach the browser')).toBeVisible();
+	await page.clock.fastForward('04:01');
+	await expect(player(page).getByRole('status')).toContainText(
+		'The browser would give up waiting after 5 minutes, so the response was handed to the page now'
+	);
+	await expect(form(page).getByTestId('response-line').first()).toHaveText('GET /blog/3/ → 200 OK');
+	// The animation stays where the student left it.
+	await expect(player(page)).toHaveAttribute('data-status', 'paused');
+	expect((await lastSeen(page)).hop?.index).toBe(0);
+	await player(page).getByRole('button', { name: 'Dismiss' }).click();
+	await expect(player(page).getByRole('status')).toHaveCount(0);
 });
 
 test('the playground has no accessibility violations (axe)', async ({ page }) => {
@@ -184,7 +203,7 @@ test('a keyboard-only user sends a request and steps through it', async ({ page 
 	expect(await focusedName()).toBe('BUTTON:Send');
 	await page.keyboard.press('Enter');
 	await expect(player(page)).toHaveAttribute('data-status', 'playing');
-	for (let i = 0; i < 30 && (await focusedName()) !== 'SECTION:Request player'; i++)
+	for (let i = 0; i < 80 && (await focusedName()) !== 'SECTION:Request player'; i++)
 		await page.keyboard.press('Tab');
 	expect(await focusedName()).toBe('SECTION:Request player');
 	await page.keyboard.press(' ');
@@ -237,19 +256,22 @@ test.describe('without a service worker', () => {
 			"Requests are answered inside this page, so your browser's DevTools will not list them."
 		);
 		await page.evaluate(() => window.requestFlowPlayer.setSpeed('fast'));
-		await page.getByLabel('Ready-made request').selectOption({ label: 'Blog post 3' });
-		await page.getByRole('button', { name: 'Send' }).click();
+		await form(page).getByLabel('Ready-made request').selectOption({ label: 'Blog post 3' });
+		await form(page).getByRole('button', { name: 'Send' }).click();
 		await expect(player(page)).toHaveAttribute('data-status', 'playing');
-		await expect(page.getByTestId('response-line').first()).toHaveText('GET /blog/3/ → 200 OK', {
-			timeout: 30_000
-		});
+		await expect(form(page).getByTestId('response-line').first()).toHaveText(
+			'GET /blog/3/ → 200 OK',
+			{
+				timeout: 30_000
+			}
+		);
 		// Redirects are followed as fetch follows them.
 		await page.evaluate(() => window.requestFlowPlayer.setSpeed('instant'));
 		await page
 			.getByLabel('Ready-made request')
 			.selectOption({ label: '/blog/3 without the slash' });
-		await page.getByRole('button', { name: 'Send' }).click();
-		await expect(page.getByTestId('response-line').first()).toHaveText(
+		await form(page).getByRole('button', { name: 'Send' }).click();
+		await expect(form(page).getByTestId('response-line').first()).toHaveText(
 			'GET /blog/3 → redirected to /blog/3/ → 200 OK'
 		);
 		const answer = await page.evaluate(async () => {

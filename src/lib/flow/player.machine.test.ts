@@ -226,6 +226,16 @@ describe('the player machine', () => {
 		expect([a.delivered, b.delivered]).toEqual([1, 1]);
 	});
 
+	it('switching to instant while paused delivers what is held', () => {
+		const actor = start({ autoplay: false });
+		const a = held('a');
+		actor.send(a.event);
+		actor.send({ type: 'playback.stepForward' });
+		actor.send({ type: 'playback.speed', speed: 'instant' });
+		expect(statusOf(actor.getSnapshot())).toBe('done');
+		expect(a.delivered).toBe(1);
+	});
+
 	it('restarts from the first hop without delivering twice', () => {
 		const actor = start();
 		const a = held('a');

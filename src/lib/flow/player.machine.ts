@@ -132,6 +132,7 @@ export const playerMachine = setup({
 	guards: {
 		isInstant: ({ context }) => context.speed === 'instant',
 		isAutoplay: ({ context }) => context.autoplay,
+		isInstantChosen: ({ event }) => event.type === 'playback.speed' && event.speed === 'instant',
 		isAtEnd: ({ context }) => context.tick >= lastTick(context.entries) - EPSILON,
 		isKnownTrace: ({ context, event }) =>
 			event.type === 'trace.add' && context.entries.some((e) => e.trace.id === event.trace.id),
@@ -225,6 +226,15 @@ export const playerMachine = setup({
 			always: { guard: 'isAtEnd', target: 'done' },
 			on: {
 				'playback.play': 'playing',
+				// Instant means "no waiting": held responses go to the page now.
+				'playback.speed': [
+					{
+						guard: 'isInstantChosen',
+						target: 'done',
+						actions: ['setSpeed', 'jumpToEnd', 'syncRequests']
+					},
+					{ actions: 'setSpeed' }
+				],
 				'playback.stepForward': { actions: ['stepForward', 'syncRequests'] },
 				'playback.stepBack': { actions: ['stepBack', 'syncRequests'] },
 				'trace.add': [...addFirst, { actions: 'addTrace' }]
