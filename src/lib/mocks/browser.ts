@@ -8,6 +8,7 @@
  * `window.fetch` is wrapped so requests to the simulated origin go through msw's `getResponse`.
  * `?simulation=in-page` in the page's URL forces that mode (for tests and for trying it out).
  */
+import { guardLocalStorage } from './storage-guard';
 import { base } from '$app/paths';
 import type { RequestHandler } from 'msw';
 import { SITE_ORIGIN } from './origin';
@@ -25,6 +26,7 @@ let started: Promise<SimulationMode> | undefined;
 
 export function startSimulation(): Promise<SimulationMode> {
 	started ??= (async () => {
+		guardLocalStorage();
 		const [{ createHandlers }, { http }] = await Promise.all([import('./handlers'), import('msw')]);
 		const handlers = [http.all(`${SITE_ORIGIN}/*`, takeTurn), ...createHandlers()];
 		if (!wantsInPage()) {
