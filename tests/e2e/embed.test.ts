@@ -157,3 +157,47 @@ test('exports: the HAR parses as HAR 1.2 and the SVG is valid XML showing the cu
 	const png = await readFile((await pngDownload.path())!);
 	expect(png.subarray(1, 4).toString()).toBe('PNG');
 });
+
+test('a permalink from the share dialog opens the same request on the same hop in a new browser', async ({
+	page,
+	browser
+}) => {
+	const hopIndex = (p: Page) =>
+		p.evaluate(
+			() =>
+				new Promise<number | null>((resolve) => {
+					const player = (
+						window as unknown as {
+							requestFlowPlayer?: {
+								onHop: (l: (c: { hop: { index: number } | null }) => void) => () => void;
+							};
+						}
+					).requestFlowPlayer;
+					if (!player) return resolve(null);
+					const stop = player.onHop((change) => resolve(change.hop?.index ?? null));
+					stop();
+				})
+		);
+	await page.goto('playground/?request=GET%20/blog/3/&hop=6');
+	await expect.poll(() => hopIndex(page), { timeout: 20_000 }).toBe(6);
+	const player = page.getByRole('region', { name: 'Request player' });
+	await player.getByRole('button', { name: 'Step forward' }).click();
+	await player.getByRole('button', { name: 'Step forward' }).click();
+	await expect.poll(() => hopIndex(page)).toBe(8);
+	const summary = await page.locator('[aria-current="step"]').first().innerText();
+
+	await page.getByRole('button', { name: 'Share or embed' }).click();
+	const link = await page.getByLabel('Link to this request and step').inputValue();
+	expect(link).toContain('request=GET+/blog/3/');
+	expect(link).toContain('hop=8');
+	await expect(page.getByLabel('Embed code for a course page or slides')).toHaveValue(
+		/<iframe src="[^"]+\/embed\/\?request=GET/
+	);
+
+	const other = await browser.newContext();
+	const fresh = await other.newPage();
+	await fresh.goto(link);
+	await expect.poll(() => hopIndex(fresh), { timeout: 20_000 }).toBe(8);
+	await expect(fresh.locator('[aria-current="step"]').first()).toHaveText(summary);
+	await other.close();
+});

@@ -43,3 +43,20 @@ export function openRequest(
 		return trace;
 	});
 }
+
+/**
+ * A permalink (`/playground/?request=GET%20/blog/3/&hop=4`) opens its request and lands on its
+ * hop. Returns the problems with the link's parameters, for a notice; nothing when there is none.
+ */
+export async function openFromLocation(controller: PlayerController): Promise<string[]> {
+	const { parseEmbedParams } = await import('./embed-params');
+	const params = new URL(location.href).searchParams;
+	if (!params.has('request')) return [];
+	const { config, problems } = parseEmbedParams(params);
+	if (config.request) {
+		const { startSimulation } = await import('$lib/mocks/browser');
+		await startSimulation();
+		await openRequest(controller, config.request, { hop: config.hop });
+	}
+	return problems;
+}
