@@ -1,0 +1,276 @@
+/**
+ * Where the diagram's boxes, groups and edges go. Pure functions of the orientation and the visible
+ * nodes, in SVG user units (the SVG scales to its container through its viewBox).
+ *
+ * Nodes sit on a grid: the wide layout (landscape) reads left to right, browser first, with the
+ * URL resolver above the view, the template below it and the database below the model; the tall layout (phone portrait) is the
+ * same grid transposed, reading top to bottom. Hidden nodes free their rows and columns, and an
+ * edge that touched a hidden node is re-routed to the node that stands in for it.
+ */
+import { NODE_GROUP, NODE_IDS, type NodeGroup, type NodeId } from '$lib/sim/types';
+import { EDGES, GROUP_LABEL, NODE_LABEL } from './nodes';
+
+export type Orientation = 'wide' | 'tall';
+
+/** Containers narrower than this (CSS px) get the tall layout. */
+export const TALL_BELOW_PX = 600;
+
+export function chooseOrientation(containerWidth: number): Orientation {
+	return containerWidth > 0 && containerWidth < TALL_BELOW_PX ? 'tall' : 'wide';
+}
+
+/** [column, row] of each node in the wide layout; the tall layout swaps x and y. */
+const WIDE_CELL: Readonly<Record<NodeId, readonly [number, number]>> = {
+	browser: [0, 1],
+	'web-server': [1, 1],
+	'app-server': [2, 1],
+	middleware: [3, 1],
+	'url-resolver': [4, 0],
+	view: [4, 1],
+	template: [4, 2],
+	model: [5, 1],
+	// Below the model (beside it when tall): one column fewer leaves more room for the text.
+	database: [5, 2]
+};
+
+interface Metrics {
+	boxW: number;
+	boxH: number;
+	/** Space between boxes of one group, along and across the reading direction. */
+	gapMain: number;
+	gapCross: number;
+	/** Extra space between two groups along the reading direction. */
+	groupGap: number;
+	groupPad: number;
+	groupLabelH: number;
+	margin: number;
+	/** The least width (tall) of the groups' inside, so that their labels fit. */
+	minCrossSpan: number;
+}
+
+const METRICS: Readonly<Record<Orientation, Metrics>> = {
+	wide: {
+		boxW: 124,
+		boxH: 60,
+		gapMain: 44,
+		gapCross: 54,
+		groupGap: 6,
+		groupPad: 12,
+		groupLabelH: 22,
+		margin: 4,
+		minCrossSpan: 0
+	},
+	tall: {
+		boxW: 104,
+		boxH: 46,
+		gapMain: 24,
+		gapCross: 26,
+		groupGap: 18,
+		groupPad: 8,
+		groupLabelH: 18,
+		margin: 4,
+		minCrossSpan: 128
+	}
+};
+
+export interface NodeBox {
+	id: NodeId;
+	group: NodeGroup;
+	x: number;
+	y: number;
+	width: number;
+	height: number;
+	cx: number;
+	cy: number;
+	label: string;
+	sublabel: string;
+}
+
+export interface GroupBox {
+	id: NodeGroup;
+	label: string;
+	x: number;
+	y: number;
+	width: number;
+	height: number;
+}
+
+export interface EdgeLine {
+	key: string;
+	a: NodeId;
+	b: NodeId;
+	x1: number;
+	y1: number;
+	x2: number;
+	y2: number;
+}
+
+export interface DiagramLayout {
+	orientation: Orientation;
+	width: number;
+	height: number;
+	nodes: NodeBox[];
+	groups: GroupBox[];
+	edges: EdgeLine[];
+	/** For every node, the visible node that shows it (itself when visible). */
+	standIn: Readonly<Record<NodeId, NodeId>>;
+}
+
+export const edgeKey = (a: NodeId, b: NodeId) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+
+const NEIGHBOURS: Readonly<Record<NodeId, NodeId[]>> = Object.fromEntries(
+	NODE_IDS.map((id) => [id, EDGES.flatMap(([a, b]) => (a === id ? [b] : b === id ? [a] : []))])
+) as Record<NodeId, NodeId[]>;
+
+/**
+ * The visible node nearest to `id` along the edges, preferring one in the same group: a hidden
+ * URL resolver is shown by the view, a hidden Django by the application server.
+ */
+export function standInFor(id: NodeId, visible: ReadonlySet<NodeId>): NodeId {
+	if (visible.has(id)) return id;
+	let best: { node: NodeId; score: number } | null = null;
+	const seen = new Set<NodeId>([id]);
+	let frontier: NodeId[] = [id];
+	for (let distance = 1; frontier.length > 0; distance++) {
+		const next: NodeId[] = [];
+		for (const node of frontier)
+			for (const n of NEIGHBOURS[node]) {
+				if (seen.has(n)) continue;
+				seen.add(n);
+				next.push(n);
+				if (!visible.has(n)) continue;
+				// Same group first, then nearer, then nearer the browser (the node list's order).
+				const score =
+					(NODE_GROUP[n] === NODE_GROUP[id] ? 0 : 1000) + distance * 10 + NODE_IDS.indexOf(n) / 10;
+				if (!best || score < best.score) best = { node: n, score };
+			}
+		frontier = next;
+	}
+	return best?.node ?? id;
+}
+
+/** Where the segment from the centre of `box` towards (tx, ty) leaves the box. */
+export function borderPoint(
+	box: NodeBox,
+	tx: number,
+	ty: number,
+	inset = 3
+): { x: number; y: number } {
+	const dx = tx - box.cx;
+	const dy = ty - box.cy;
+	const sx = dx === 0 ? Infinity : (box.width / 2 + inset) / Math.abs(dx);
+	const sy = dy === 0 ? Infinity : (box.height / 2 + inset) / Math.abs(dy);
+	const s = Math.min(sx, sy);
+	return { x: box.cx + dx * s, y: box.cy + dy * s };
+}
+
+export function computeLayout(
+	orientation: Orientation,
+	visibleNodes?: readonly NodeId[]
+): DiagramLayout {
+	const m = METRICS[orientation];
+	const wanted = (visibleNodes ?? []).filter((id) => NODE_IDS.includes(id));
+	const visible = new Set<NodeId>(wanted.length > 0 ? wanted : NODE_IDS);
+	const shown = NODE_IDS.filter((id) => visible.has(id));
+
+	// Main axis: the reading direction (x when wide, y when tall), along which groups follow each other.
+	const cell = (id: NodeId) => ({ main: WIDE_CELL[id][0], cross: WIDE_CELL[id][1] });
+	const mains = [...new Set(shown.map((id) => cell(id).main))].sort((a, b) => a - b);
+	const crosses = [...new Set(shown.map((id) => cell(id).cross))].sort((a, b) => a - b);
+	const groupOfMain = new Map(shown.map((id) => [cell(id).main, NODE_GROUP[id]]));
+
+	const wide = orientation === 'wide';
+	const boxMain = wide ? m.boxW : m.boxH;
+	const boxCross = wide ? m.boxH : m.boxW;
+	// Group labels sit above each group: once across the top (wide), or before each group (tall).
+	const lead = m.margin + m.groupPad + (wide ? 0 : m.groupLabelH);
+	const crossStart = m.margin + m.groupPad + (wide ? m.groupLabelH : 0);
+
+	const mainPos = new Map<number, number>();
+	let at = lead;
+	mains.forEach((main, i) => {
+		if (i > 0) {
+			at += boxMain + m.gapMain;
+			if (groupOfMain.get(main) !== groupOfMain.get(mains[i - 1]))
+				at += m.groupGap + (wide ? 0 : m.groupLabelH);
+		}
+		mainPos.set(main, at);
+	});
+	// A single column of boxes still leaves room for the longest group label ("Application server").
+	const span = crosses.length * (boxCross + m.gapCross) - m.gapCross;
+	const shift = Math.max(0, (m.minCrossSpan - span) / 2);
+	const crossPos = new Map(
+		crosses.map((c, i) => [c, crossStart + shift + i * (boxCross + m.gapCross)])
+	);
+
+	const nodes: NodeBox[] = shown.map((id) => {
+		const { main, cross } = cell(id);
+		const x = wide ? mainPos.get(main)! : crossPos.get(cross)!;
+		const y = wide ? crossPos.get(cross)! : mainPos.get(main)!;
+		return {
+			id,
+			group: NODE_GROUP[id],
+			x,
+			y,
+			width: m.boxW,
+			height: m.boxH,
+			cx: x + m.boxW / 2,
+			cy: y + m.boxH / 2,
+			...NODE_LABEL[id]
+		};
+	});
+
+	// Every group spans the whole cross axis, like machines standing side by side.
+	const crossEnd = crossStart + Math.max(span, m.minCrossSpan);
+	const groups: GroupBox[] = [];
+	for (const group of new Set(nodes.map((n) => n.group))) {
+		const members = nodes.filter((n) => n.group === group);
+		const from = Math.min(...members.map((n) => (wide ? n.x : n.y))) - m.groupPad;
+		const to =
+			Math.max(...members.map((n) => (wide ? n.x + n.width : n.y + n.height))) + m.groupPad;
+		const c0 = crossStart - m.groupPad - (wide ? m.groupLabelH : 0);
+		const c1 = crossEnd + m.groupPad;
+		const lead = wide ? 0 : m.groupLabelH;
+		groups.push(
+			wide
+				? {
+						id: group,
+						label: GROUP_LABEL[group],
+						x: from,
+						y: c0,
+						width: to - from,
+						height: c1 - c0
+					}
+				: {
+						id: group,
+						label: GROUP_LABEL[group],
+						x: c0,
+						y: from - lead,
+						width: c1 - c0,
+						height: to - from + lead
+					}
+		);
+	}
+
+	const standIn = Object.fromEntries(NODE_IDS.map((id) => [id, standInFor(id, visible)])) as Record<
+		NodeId,
+		NodeId
+	>;
+	const byId = new Map(nodes.map((n) => [n.id, n]));
+	const edges: EdgeLine[] = [];
+	for (const [a0, b0] of EDGES) {
+		const a = standIn[a0];
+		const b = standIn[b0];
+		const key = edgeKey(a, b);
+		if (a === b || edges.some((e) => e.key === key)) continue;
+		const boxA = byId.get(a)!;
+		const boxB = byId.get(b)!;
+		const p = borderPoint(boxA, boxB.cx, boxB.cy);
+		const q = borderPoint(boxB, boxA.cx, boxA.cy);
+		edges.push({ key, a, b, x1: p.x, y1: p.y, x2: q.x, y2: q.y });
+	}
+
+	const width = Math.max(...groups.map((g) => g.x + g.width)) + m.margin;
+	const height = Math.max(...groups.map((g) => g.y + g.height)) + m.margin;
+	return { orientation, width, height, nodes, groups, edges, standIn };
+}

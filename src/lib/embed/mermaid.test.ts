@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { escapeMermaid, traceToMermaid } from './mermaid';
+import { sampleTrace } from './test-trace';
+
+describe('Mermaid export', () => {
+	const text = traceToMermaid(sampleTrace);
+
+	it('declares only the participants the trace visits, in stack order', () => {
+		const participants = text.split('\n').filter((l) => l.trim().startsWith('participant'));
+		expect(participants.map((l) => l.trim().split(' ')[1])).toEqual(['B', 'W', 'M', 'O', 'D']);
+	});
+
+	it('draws requests solid, responses dashed, work inside a node as a note', () => {
+		expect(text).toContain('B->>W: GET /blog/3/?ref=home HTTP/1.1');
+		expect(text).toContain('W-->>B: HTTP/1.1 200 OK');
+		expect(text).toContain('Note over M: SessionMiddleware (request)');
+		expect(text).toContain('O->>D: SELECT');
+	});
+
+	it('escapes the characters Mermaid reads specially', () => {
+		expect(escapeMermaid('a; b #1\nc')).toBe('a#59; b #35;1 c');
+		expect(text.startsWith('sequenceDiagram\n')).toBe(true);
+	});
+});

@@ -1,0 +1,54 @@
+/** Which inspector tabs a hop has: only the ones whose details it carries, in a fixed order. */
+import type { Hop } from '$lib/sim/types';
+
+export type TabId =
+	'http' | 'urls' | 'code' | 'sql' | 'template' | 'state' | 'middleware' | 'queue';
+
+export const TAB_LABEL: Readonly<Record<TabId, string>> = {
+	http: 'HTTP',
+	urls: 'URL patterns',
+	code: 'View code',
+	sql: 'SQL',
+	template: 'Template',
+	state: 'Cookies & session',
+	middleware: 'Middleware',
+	queue: 'Queue'
+};
+
+export function tabsFor(hop: Hop | null): TabId[] {
+	if (!hop) return [];
+	const d = hop.detail;
+	const tabs: TabId[] = [];
+	if (d.http || d.environ) tabs.push('http');
+	if (d.resolver) tabs.push('urls');
+	if (d.source) tabs.push('code');
+	if (d.query) tabs.push('sql');
+	if (d.template) tabs.push('template');
+	if (d.state) tabs.push('state');
+	if (d.middleware) tabs.push('middleware');
+	if (d.queue) tabs.push('queue');
+	return tabs;
+}
+
+/** The tab that best explains each kind of hop, when the hop has it. */
+const PREFERRED: Readonly<Record<Hop['kind'], TabId[]>> = {
+	request: ['http', 'queue'],
+	response: ['http', 'state', 'code'],
+	middleware: ['state', 'middleware'],
+	resolve: ['urls'],
+	call: ['code'],
+	query: ['sql'],
+	rows: ['sql'],
+	render: ['template'],
+	return: ['template', 'sql', 'code'],
+	static: ['http'],
+	wait: ['queue']
+};
+
+/** The user's last choice when this hop has it; otherwise the tab that fits the hop's kind. */
+export function pickTab(hop: Hop | null, chosen: TabId | null): TabId | null {
+	const tabs = tabsFor(hop);
+	if (!hop || tabs.length === 0) return null;
+	if (chosen && tabs.includes(chosen)) return chosen;
+	return PREFERRED[hop.kind].find((t) => tabs.includes(t)) ?? tabs[0];
+}
