@@ -12,11 +12,22 @@ async function ready(page: Page) {
 	await expect(page.locator('main')).toHaveAttribute('data-simulation', 'service-worker');
 }
 
+/** On a lesson page: the player plays at once (no animation), so requests are answered at once. */
+async function instant(page: Page) {
+	await page.waitForFunction(() => 'requestFlowPlayer' in window);
+	await page.evaluate(() =>
+		(
+			window as unknown as { requestFlowPlayer: { setSpeed(s: string): void } }
+		).requestFlowPlayer.setSpeed('instant')
+	);
+}
+
 test('a student walks through a lesson, reloads in the middle and lands on the same step', async ({
 	page
 }) => {
 	await page.goto(LESSON);
 	await ready(page);
+	await instant(page);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Client and server');
 
 	await page.getByRole('button', { name: 'Send GET /' }).click();
@@ -36,6 +47,7 @@ test('a student walks through a lesson, reloads in the middle and lands on the s
 
 	await page.reload();
 	await ready(page);
+	await instant(page);
 	await expect(page.locator('#step-3')).toBeVisible();
 	await expect(page.locator('#step-4')).toHaveCount(0);
 	await expect(page.locator('#step-2')).toContainText('Yes, well done.');
@@ -78,6 +90,7 @@ test('unreadable stored progress is kept aside, and the page still works', async
 	await page.evaluate((key) => localStorage.setItem(key, '{bad'), KEY);
 	await page.goto(LESSON);
 	await ready(page);
+	await instant(page);
 	await expect(
 		page.getByRole('status').filter({
 			hasText: 'Your saved progress could not be read, so it starts fresh.'
@@ -101,6 +114,7 @@ test('storage that refuses to save shows a notice and nothing breaks', async ({ 
 	});
 	await page.goto(LESSON);
 	await ready(page);
+	await instant(page);
 	await page.getByRole('button', { name: 'Send GET /' }).click();
 	await page.getByRole('button', { name: 'Next step' }).click();
 	await expect(
@@ -112,6 +126,7 @@ test('storage that refuses to save shows a notice and nothing breaks', async ({ 
 test('progress can be exported, and a bad import file changes nothing', async ({ page }) => {
 	await page.goto(`${LESSON}?step=2`);
 	await ready(page);
+	await instant(page);
 	await page.goto('./');
 	const download = page.waitForEvent('download');
 	await page.getByRole('button', { name: 'Export progress' }).click();
@@ -154,6 +169,7 @@ test('progress can be exported, and a bad import file changes nothing', async ({
 test('a lesson can be used with the keyboard alone', async ({ page }) => {
 	await page.goto(LESSON);
 	await ready(page);
+	await instant(page);
 	const send = page.getByRole('button', { name: 'Send GET /' });
 	for (let i = 0; i < 40 && !(await send.evaluate((el) => el === document.activeElement)); i++)
 		await page.keyboard.press('Tab');
@@ -182,12 +198,14 @@ test("a lesson's site settings apply to its steps, and do not leak into the next
 	// Step 2 of "Web server and application server" stops gunicorn.
 	await page.goto('lessons/web-and-app-servers/?step=2');
 	await ready(page);
+	await instant(page);
 	await expect(page.getByText('The application server is stopped')).toHaveCount(2);
 	await page.getByRole('button', { name: 'Send', exact: true }).click();
 	await expect(page.locator('#stage .result')).toContainText('502');
 
 	await page.getByRole('link', { name: 'URL routing →' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('URL routing');
+	await instant(page);
 	await page.getByRole('button', { name: 'Send', exact: true }).click();
 	await expect(page.locator('#stage .result')).toContainText('200');
 });
@@ -200,6 +218,7 @@ test('the course map and a lesson page have no axe violations', async ({ page })
 
 	await page.goto(`${LESSON}?step=2`);
 	await ready(page);
+	await instant(page);
 	await page.getByRole('button', { name: 'Send GET /' }).click();
 	await expect(page.locator('#step-1 .result')).toContainText('200');
 	expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
@@ -216,6 +235,7 @@ for (const [width, height] of [
 		await page.screenshot({ path: `test-results/lessons-home-${width}.png`, fullPage: true });
 		await page.goto(`${LESSON}?step=2`);
 		await ready(page);
+		await instant(page);
 		await page.getByRole('button', { name: 'Send GET /' }).click();
 		await expect(page.locator('#step-1 .result')).toContainText('200');
 		await page.screenshot({ path: `test-results/lessons-lesson-${width}.png`, fullPage: true });
@@ -247,6 +267,7 @@ for (const slug of SLUGS) {
 		// A step beyond the last shows the whole lesson.
 		await page.goto(`lessons/${slug}/?step=99`);
 		await ready(page);
+		await instant(page);
 		const challenges = page.locator('.challenge');
 		await expect(challenges.first()).toBeVisible();
 		for (const challenge of await challenges.all()) {
