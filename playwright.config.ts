@@ -7,11 +7,16 @@ const buildDir = process.env.BUILD_DIR ?? 'build';
 
 export default defineConfig({
 	testDir: 'tests/e2e',
+	// A build under a sub-path (BASE_PATH) runs only the tests tagged @subpath, and they run only there.
+	grep: base ? /@subpath/ : undefined,
+	grepInvert: base ? undefined : /@subpath/,
 	fullyParallel: false,
 	workers: process.env.CI ? 1 : 2,
 	retries: process.env.CI ? 1 : 0,
 	timeout: 60_000,
-	reporter: process.env.CI ? [['list'], ['json', { outputFile: 'test-results/e2e.json' }]] : 'list',
+	reporter: process.env.CI
+		? [['list'], ['json', { outputFile: process.env.E2E_REPORT ?? 'reports/e2e.json' }]]
+		: 'list',
 	use: {
 		baseURL: `http://localhost:${port}${base}/`,
 		trace: 'retain-on-failure',

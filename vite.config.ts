@@ -6,7 +6,7 @@ export default defineConfig({
 	plugins: [sveltekit()],
 	test: {
 		reporters: process.env.CI ? ['default', 'json'] : ['default'],
-		outputFile: { json: 'test-results/unit.json' },
+		outputFile: { json: 'reports/unit.json' },
 		// Vitest empties CSS imports, even `?raw`; the demo site's stylesheet is served as data.
 		css: { include: [/src\/lib\/sim\/mysite\/static\//] },
 		// Two projects: the Testing Library plugin applies the `browser` condition to every test

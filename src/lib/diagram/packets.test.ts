@@ -37,7 +37,9 @@ describe('placePackets', () => {
 	});
 
 	it('puts requests and responses on one edge in different lanes', () => {
-		const [req] = placePackets(layout, [packet({ progress: 0.5 })], false);
+		// The progress at which the eased position (ease-out) is halfway along the edge.
+		const halfway = 1 - Math.SQRT1_2;
+		const [req] = placePackets(layout, [packet({ progress: halfway })], false);
 		const [res] = placePackets(
 			layout,
 			[
@@ -46,7 +48,7 @@ describe('placePackets', () => {
 					to: 'browser',
 					direction: 'out',
 					kind: 'response',
-					progress: 0.5,
+					progress: halfway,
 					label: '200'
 				})
 			],

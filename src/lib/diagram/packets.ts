@@ -2,7 +2,7 @@
  * Where each packet is drawn on a frame, and its shape. Pure: the diagram calls it inside a
  * `$derived`, so only the packets' transforms change from frame to frame.
  */
-import { easeCubicInOut } from 'd3-ease';
+import { easeQuadOut } from 'd3-ease';
 import { interpolateNumber } from 'd3-interpolate';
 import { borderPoint, type DiagramLayout } from './layout';
 import type { PacketView } from './types';
@@ -84,7 +84,8 @@ export function placePackets(
 		// The packet stops where it touches a box, so that it covers no label, unless the edge is
 		// too short: then it travels at least MIN_TRAVEL and overlaps the boxes' margins a little.
 		const inset = Math.max(0, Math.min(reach, (length - MIN_TRAVEL) / 2));
-		const t = reducedMotion ? 1 : easeCubicInOut(Math.min(1, Math.max(0, p.progress)));
+		// Ease-out: a packet leaves at once (no slow start after a click) and settles into the box.
+		const t = reducedMotion ? 1 : easeQuadOut(Math.min(1, Math.max(0, p.progress)));
 		const along = interpolateNumber(inset, length - inset)(t);
 		placed.push({
 			...base,

@@ -3,6 +3,7 @@
  * so a student can open what the simulated browser sent and received in a real Network panel.
  * Spec: http://www.softwareishard.com/blog/har-12-spec/
  */
+import { NODE_IDS } from '$lib/sim/types';
 import type { HeaderList, NodeId, SimRequest, SimResponse, Trace } from '$lib/sim/types';
 
 interface HarNameValue {
@@ -102,15 +103,8 @@ function headersSize(firstLine: string, headers: HeaderList): number {
 	);
 }
 
-const SERVER_NODES: readonly NodeId[] = [
-	'app-server',
-	'middleware',
-	'url-resolver',
-	'view',
-	'model',
-	'database',
-	'template'
-];
+/** Everything behind the web server: the time the browser waits for the answer. */
+const SERVER_NODES: readonly NodeId[] = NODE_IDS.slice(NODE_IDS.indexOf('app-server'));
 
 export function traceToHarEntry(trace: Trace): HarEntry {
 	const { request, response } = trace;

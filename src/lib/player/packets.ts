@@ -3,6 +3,24 @@ import type { Hop, Trace } from '$lib/sim/types';
 
 /** The method and path on the way in; the status on the way back (what a student looks for). */
 export function packetLabel(trace: Trace, hop: Hop): string {
+	// Short words for what crosses the edge, so the picture itself teaches: HTTP between the
+	// servers, a call, SQL, rows and HTML inside Django.
+	const rows = hop.detail.query?.rows.length;
+	switch (hop.kind) {
+		case 'query':
+			return 'SQL';
+		case 'rows':
+			return rows === undefined ? 'rows' : `${rows} row${rows === 1 ? '' : 's'}`;
+		case 'render':
+			return 'context';
+		case 'return':
+			if (hop.from === 'template') return 'HTML';
+			if (hop.from === 'model') return 'objects';
+			break;
+		case 'call':
+			if (hop.to === 'model') return 'ORM';
+			break;
+	}
 	if (hop.direction === 'out') return String(trace.status);
 	let path = trace.url;
 	try {
