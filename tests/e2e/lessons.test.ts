@@ -277,3 +277,18 @@ for (const slug of SLUGS) {
 		}
 	});
 }
+
+test('a lesson keeps its step in the URL under a sub-path @subpath', async ({ page }) => {
+	await page.goto(LESSON);
+	await ready(page);
+	await instant(page);
+	await page.getByRole('button', { name: 'Send GET /' }).click();
+	await expect(page.locator('#step-1 .result')).toContainText('200');
+	await page.getByRole('button', { name: 'Next step' }).click();
+	await expect(page).toHaveURL(/\/sub\/lessons\/client-and-server\/\?step=2$/);
+	await page.reload();
+	await ready(page);
+	await expect(page.locator('#step-2')).toBeVisible();
+	await page.getByRole('link', { name: 'Lessons', exact: true }).first().click();
+	await expect(page.getByRole('heading', { name: 'The course' })).toBeVisible();
+});
