@@ -210,6 +210,25 @@ test("a lesson's site settings apply to its steps, and do not leak into the next
 	await expect(page.locator('#stage .result')).toContainText('200');
 });
 
+test('each lesson starts on fresh demo data: a post deleted in one lesson is back in the next', async ({
+	page
+}) => {
+	await page.goto('lessons/authorization/?step=99');
+	await ready(page);
+	await instant(page);
+	const challenge = page.locator('.challenge');
+	await challenge.getByRole('button', { name: 'Show the solution' }).click();
+	await challenge.getByRole('button', { name: 'Send the solution' }).click();
+	await expect(challenge).toContainText('✓ Challenge passed.');
+	// bob's post 3 is deleted now; the next lesson reads it again.
+	await page.getByRole('link', { name: 'Putting it together →' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Putting it together');
+	await instant(page);
+	await page.getByLabel('Path on https://mysite.test').fill('/blog/3/');
+	await page.getByRole('button', { name: 'Send', exact: true }).click();
+	await expect(page.locator('#stage .result')).toContainText('200');
+});
+
 test('the course map and a lesson page have no axe violations', async ({ page }) => {
 	await page.goto('./');
 	await ready(page);

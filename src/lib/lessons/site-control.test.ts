@@ -1,49 +1,71 @@
 import { describe, expect, it, vi } from 'vitest';
+import { publishTrace } from '$lib/flow/trace-bus';
 import type { SiteConfig } from '$lib/sim/site';
-import { applySiteSettings } from './site-control';
+import type { Trace } from '$lib/sim/types';
+import { applySiteSettings, beginLesson } from './site-control';
 
-function fakeSite() {
-	let config: SiteConfig = {
-		debug: true,
-		appServerUp: true,
-		workers: 3,
-		gunicornTimeoutS: 30,
-		nginxProxyReadTimeoutS: 60,
-		clientMaxBodySize: 1048576
-	};
+const START: SiteConfig = {
+	debug: true,
+	appServerUp: true,
+	workers: 3,
+	gunicornTimeoutS: 30,
+	nginxProxyReadTimeoutS: 60,
+	clientMaxBodySize: 1048576
+};
+
+function fakeAccess() {
+	let config = { ...START };
 	const site = {
 		get config() {
 			return config;
 		},
-		configure: vi.fn((patch: Partial<SiteConfig>) => (config = { ...config, ...patch }))
+		configure: vi.fn((patch: Partial<SiteConfig>) => (config = { ...config, ...patch })),
+		reset: vi.fn(async () => {
+			config = { ...START };
+		})
 	};
-	return { site, load: vi.fn(async () => site) };
+	const access = { site: vi.fn(async () => site), clearCookies: vi.fn(async () => {}) };
+	return { site, access };
 }
 
-describe('site settings for a lesson', () => {
+describe('the demo site for a lesson', () => {
 	it('loads nothing while no lesson asks for anything', async () => {
-		const { load } = fakeSite();
-		expect(await applySiteSettings({}, load)).toBeNull();
-		expect(load).not.toHaveBeenCalled();
+		const { access } = fakeAccess();
+		beginLesson();
+		expect(await applySiteSettings({}, access)).toBeNull();
+		expect(access.site).not.toHaveBeenCalled();
 	});
 
 	it("applies a lesson's settings, then restores the start for the next lesson", async () => {
-		const { site, load } = fakeSite();
-		expect(await applySiteSettings({ appServerUp: false }, load)).toMatchObject({
+		const { site, access } = fakeAccess();
+		expect(await applySiteSettings({ appServerUp: false }, access)).toMatchObject({
 			appServerUp: false,
 			gunicornTimeoutS: 30
 		});
-		await applySiteSettings({ gunicornTimeoutS: 90, nginxProxyReadTimeoutS: 20 }, load);
-		// Each lesson's settings start from the site's own configuration, not the last lesson's.
+		await applySiteSettings({ gunicornTimeoutS: 90, nginxProxyReadTimeoutS: 20 }, access);
+		// Each step's settings start from the site's own configuration, not from the last ones.
 		expect(site.config).toMatchObject({ appServerUp: true, gunicornTimeoutS: 90 });
-		expect(await applySiteSettings({}, load)).toEqual({
-			debug: true,
-			appServerUp: true,
-			workers: 3,
-			gunicornTimeoutS: 30,
-			nginxProxyReadTimeoutS: 60,
-			clientMaxBodySize: 1048576
-		});
-		expect(await applySiteSettings({}, load)).toBeNull();
+		expect(await applySiteSettings({}, access)).toEqual(START);
+		expect(await applySiteSettings({}, access)).toBeNull();
+	});
+
+	it('resets the data and the cookies when a lesson begins after requests changed the site', async () => {
+		const { site, access } = fakeAccess();
+		beginLesson();
+		await applySiteSettings({}, access);
+		expect(site.reset).not.toHaveBeenCalled();
+
+		await publishTrace({ id: 't', hops: [] } as unknown as Trace);
+		beginLesson();
+		await applySiteSettings({}, access);
+		expect(site.reset).toHaveBeenCalledTimes(1);
+		expect(access.clearCookies).toHaveBeenCalledTimes(1);
+
+		// Only once per lesson, and only when it was used.
+		await applySiteSettings({ debug: false }, access);
+		beginLesson();
+		await applySiteSettings({}, access);
+		expect(site.reset).toHaveBeenCalledTimes(1);
+		expect(site.config).toEqual(START);
 	});
 });

@@ -1,36 +1,68 @@
 /**
- * Puts the page's simulated site into the configuration a lesson asks for (gunicorn stopped, a
- * shorter nginx timeout…), and back to how it started when a lesson asks for nothing, so one
- * lesson's settings never leak into the next. The site (sql.js and the whole stack) is only
- * loaded for this when a lesson really changes something.
+ * Gives each lesson the demo site it was written for: the seeded data (a lesson that deletes a
+ * post must not break the next one, which reads it) and the configuration it asks for (gunicorn
+ * stopped, a shorter nginx timeout…), put back when a lesson asks for nothing. The self-test runs
+ * every lesson on a fresh site too, so what a lesson says holds on the page. The site (sql.js and
+ * the whole stack) is only loaded for this when something really needs to change.
  */
+import { onTrace } from '$lib/flow/trace-bus';
 import type { SiteConfig } from '$lib/sim/site';
 import type { SiteSettings } from './schema';
 
-type Configurable = {
+export interface LessonSite {
 	readonly config: Readonly<SiteConfig>;
 	configure(patch: Partial<SiteConfig>): SiteConfig;
+	reset(): Promise<void>;
+}
+
+export interface SiteAccess {
+	site: () => Promise<LessonSite>;
+	/** Forgets the simulated browser's cookies, which belong to the data that was reset. */
+	clearCookies: () => Promise<void>;
+}
+
+const pageAccess: SiteAccess = {
+	site: () => import('$lib/mocks/simulation').then((m) => m.getSite()),
+	clearCookies: () => import('$lib/client/cookie-jar').then((m) => m.browserJar.clear())
 };
 
 let defaults: SiteConfig | undefined;
 let changed = false;
+/** A request reached the site since its last reset, so it may hold changed data. */
+let used = false;
+let resetDue = false;
+let watching = false;
 
-async function pageSite(): Promise<Configurable> {
-	const { getSite } = await import('$lib/mocks/simulation');
-	return getSite();
+/** A lesson begins: if requests changed the site since the last reset, the next apply resets it. */
+export function beginLesson(): void {
+	if (!watching) {
+		watching = true;
+		onTrace(() => (used = true));
+	}
+	resetDue = used;
 }
 
 /**
- * Applies `settings` on top of the site's starting configuration. Resolves with the configuration
- * in force, or null when nothing needed to change (no site loaded, nothing asked).
+ * Applies `settings` on top of the site's starting configuration (after a reset, when a lesson
+ * began on a used site). Resolves with the configuration in force, or null when nothing needed
+ * to change (no site loaded, nothing asked).
  */
 export async function applySiteSettings(
 	settings: SiteSettings,
-	site: () => Promise<Configurable> = pageSite
+	access: SiteAccess = pageAccess
 ): Promise<SiteConfig | null> {
 	const asked = Object.keys(settings).length > 0;
+	if (resetDue) {
+		resetDue = false;
+		used = false;
+		const target = await access.site();
+		defaults ??= { ...target.config };
+		await target.reset();
+		await access.clearCookies();
+		changed = false;
+	}
 	if (!asked && !changed) return null;
-	const target = await site();
+	const target = await access.site();
 	defaults ??= { ...target.config };
 	changed = asked;
 	return target.configure({ ...defaults, ...settings });
