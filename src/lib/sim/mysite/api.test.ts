@@ -85,6 +85,15 @@ describe('/api/orders/', () => {
 		]);
 	});
 
+	it('records in the trace who the token says the user is', async () => {
+		const users = async (auth?: { token: string }) =>
+			(await new Visitor(site).json('GET', '/api/orders/', undefined, auth)).trace.hops
+				.map((hop) => hop.detail.state?.user)
+				.filter(Boolean);
+		expect(await users(ALICE)).toContain('alice');
+		expect(await users()).toContain('anonymous');
+	});
+
 	it('creates an order: 201, Location, stock decremented', async () => {
 		const answer = await new Visitor(site).json(
 			'POST',
