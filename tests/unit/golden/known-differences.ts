@@ -19,7 +19,6 @@ export const KNOWN_DIFFERENCES: Record<string, string> = {
 		'drf: Vary: Accept from a single renderer; session auth adds Vary: Cookie',
 	'resolver-404/api-post-missing':
 		'drf: Vary: Accept from a single renderer; session auth adds Vary: Cookie',
-	'resolver-404/utf8-path': 'django: PATH_INFO latin-1/utf-8 round trip',
 	'append-slash/get-blog-noslash': 'nginx: chunked when the upstream sends no Content-Length',
 	'append-slash/get-detail-noslash': 'nginx: chunked when the upstream sends no Content-Length',
 	'append-slash/get-missing-noslash': 'nginx: chunked when the upstream sends no Content-Length',
@@ -27,12 +26,6 @@ export const KNOWN_DIFFERENCES: Record<string, string> = {
 	'append-slash/get-api-noslash': 'nginx: chunked when the upstream sends no Content-Length',
 	'append-slash/post-noslash': 'nginx: chunked when the upstream sends no Content-Length',
 	'append-slash/api-post-noslash': 'nginx: chunked when the upstream sends no Content-Length',
-	'csrf/post-no-cookie': 'django: CSRF failure page in full',
-	'csrf/post-cookies-omitted': 'django: CSRF failure page in full',
-	'csrf/post-no-token': 'django: CSRF failure page in full',
-	'csrf/post-short-token': 'django: CSRF failure page in full',
-	'csrf/post-wrong-token': 'django: CSRF failure page in full',
-	'csrf/post-bad-chars-token': 'django: CSRF failure page in full',
 	'blog-author/api-posts-after':
 		'drf: Vary: Accept from a single renderer; session auth adds Vary: Cookie',
 	'api-token/orders-anon':
@@ -90,7 +83,5 @@ export const KNOWN_DIFFERENCES: Record<string, string> = {
 	'static/traversal-encoded-slash': 'nginx: encoded traversal, normalise the decoded path',
 	'static/traversal-all-encoded': 'nginx: encoded traversal, normalise the decoded path',
 	'nginx-edge/bad-percent-end': 'nginx/msw: malformed percent-encoding must reach nginx (400)',
-	'nginx-edge/bad-percent-hex': 'nginx/msw: malformed percent-encoding must reach nginx (400)',
-	'nginx-edge/unknown-method': 'django: CSRF failure page in full',
-	'nginx-edge/put-home': 'django: CSRF failure page in full'
+	'nginx-edge/bad-percent-hex': 'nginx/msw: malformed percent-encoding must reach nginx (400)'
 };
