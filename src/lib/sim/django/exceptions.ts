@@ -55,9 +55,37 @@ export class PythonRuntimeError extends DjangoException {
 	override name = 'RuntimeError';
 }
 
-/** The Python exception name for any error (a JS error shows as its own name). */
+/** Python's `ValueError`, e.g. `datetime(0, 1, 1)`: "year 0 is out of range". */
+export class PythonValueError extends DjangoException {
+	static override readonly pythonName: string = 'ValueError';
+	override name = 'ValueError';
+}
+
+/** A JavaScript stack overflow is what Python reports as `RecursionError`. */
+function isStackOverflow(error: Error): boolean {
+	return error instanceof RangeError && /call stack/i.test(error.message);
+}
+
+/** The Python exception name for any error (never a JavaScript one on a Django page). */
 export function pythonName(error: unknown): string {
 	if (error instanceof DjangoException) return error.pythonName;
-	if (error instanceof Error) return error.name;
-	return 'Exception';
+	if (!(error instanceof Error)) return 'Exception';
+	if (isStackOverflow(error)) return 'RecursionError';
+	return JS_TO_PYTHON[error.name] ?? error.name;
+}
+
+/** JavaScript's built-in error names that Python spells differently (TypeError is shared). */
+const JS_TO_PYTHON: Record<string, string> = {
+	Error: 'Exception',
+	RangeError: 'ValueError',
+	URIError: 'ValueError',
+	ReferenceError: 'NameError',
+	EvalError: 'Exception',
+	AggregateError: 'ExceptionGroup'
+};
+
+/** The exception's message as Python would word it. */
+export function pythonMessage(error: unknown): string {
+	if (error instanceof Error && isStackOverflow(error)) return 'maximum recursion depth exceeded';
+	return error instanceof Error ? error.message : String(error);
 }

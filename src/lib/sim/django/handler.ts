@@ -32,7 +32,7 @@ import { runLayer } from './middleware/chain';
 import { responseForException, type ExceptionContext } from './response-for-exception';
 import type { Settings } from './settings';
 import { matchInfo, type UrlResolver } from './urls';
-import { Http404, pythonName } from './exceptions';
+import { Http404, pythonMessage, pythonName } from './exceptions';
 
 /** Runs a view so that everything it writes is undone if it throws (ATOMIC_REQUESTS). */
 export type RequestTransaction = <T>(work: () => Promise<T>) => Promise<T>;
@@ -240,7 +240,7 @@ export function createDjangoApplication(options: DjangoOptions): WsgiApplication
 				sourceText: located ? options.sources?.[located.file] : undefined
 			});
 			const name = pythonName(error).split('.').pop();
-			const message = error instanceof Error ? error.message : String(error);
+			const message = pythonMessage(error);
 			recorder.hop(
 				'view',
 				'middleware',

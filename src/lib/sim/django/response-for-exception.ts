@@ -12,6 +12,7 @@ import {
 	BadRequest,
 	Http404,
 	PermissionDenied,
+	pythonMessage,
 	pythonName,
 	SuspiciousOperation
 } from './exceptions';
@@ -36,7 +37,7 @@ export function responseForException(
 	context: ExceptionContext
 ): HttpResponse {
 	const debug = request.sim.settings.DEBUG;
-	const message = error instanceof Error ? error.message : String(error);
+	const message = pythonMessage(error);
 	if (error instanceof Http404) {
 		if (!debug) return pageNotFound();
 		return technical404({

@@ -174,3 +174,16 @@ describe('writing, editing and deleting posts', () => {
 		expect((await bob.get('/blog/3/')).status).toBe(404);
 	});
 });
+
+describe('the year archive outside Python’s datetime range', () => {
+	it.each(['0', '10000'])(
+		'/blog/archive/%s/ is a ValueError (500), as datetime(year, 1, 1)',
+		async (year) => {
+			const page = await new Visitor(site).get(`/blog/archive/${year}/`);
+			expect(page.status).toBe(500);
+			expect(page.body).toContain(`<title>ValueError at /blog/archive/${year}/</title>`);
+			expect(page.body).toContain(`year ${year} is out of range`);
+			expect(page.header('Vary')).toBe('Cookie');
+		}
+	);
+});

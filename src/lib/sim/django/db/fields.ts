@@ -11,9 +11,11 @@
  * keeps the number; reading it back we format it with the field's decimal places, as Django's
  * converter quantizes it.
  */
+import { pyInt } from '../py-int';
 import {
 	DecimalValidator,
 	MaxLengthValidator,
+	MaxValueValidator,
 	MinValueValidator,
 	validateEmail,
 	validateSlug,
@@ -51,6 +53,8 @@ interface FieldType {
 	toDb?: (value: unknown) => SqlValue;
 	fromDb?: (raw: SqlValue, field: Field) => unknown;
 	validators?: (field: Field) => Validator[];
+	/** Validators that come after the field's own (IntegerField's backend range). */
+	rangeValidators?: (field: Field) => Validator[];
 	emptyStringsAllowed?: boolean;
 }
 
@@ -88,23 +92,47 @@ const textType = (dbType: (f: Field) => string, extra: Validator[] = []): FieldT
 	]
 });
 
+/** SQLite's `integer_field_range`: 64-bit integers; the positive types from 0. */
+const INT64_MAX = 9223372036854775807n;
+const INT64_MIN = -9223372036854775808n;
+
 function integerType(dbType: string, positive: boolean): FieldType {
 	return {
 		dbType: () => dbType,
 		check: positive ? (column) => `"${column}" >= 0` : undefined,
 		toPython: (value) => {
 			if (value === null || value === undefined || value === '') return { value: null };
-			const number = typeof value === 'number' ? value : Number(String(value).trim());
-			return Number.isInteger(number)
+			if (typeof value === 'bigint') return { value };
+			const number = typeof value === 'number' ? value : pyInt(String(value));
+			return typeof number === 'bigint' || (number !== null && Number.isInteger(number))
 				? { value: number }
 				: { error: `“${String(value)}” value must be an integer.` };
 		},
-		validators: () => (positive ? [MinValueValidator(0)] : [])
+		// IntegerField.validators: after the field's own, the backend's range, unless a validator
+		// of the field already bounds it as tightly.
+		rangeValidators: (field) => {
+			const own = field.options.validators ?? [];
+			const bounded = (kind: 'min' | 'max', limit: bigint) =>
+				own.some(
+					(v) =>
+						v.limit?.kind === kind &&
+						(kind === 'min' ? v.limit.value >= limit : v.limit.value <= limit)
+				);
+			const min = positive ? 0n : INT64_MIN;
+			return [
+				...(bounded('min', min) ? [] : [MinValueValidator(positive ? 0 : min)]),
+				...(bounded('max', INT64_MAX) ? [] : [MaxValueValidator(INT64_MAX)])
+			];
+		}
 	};
 }
 
 const TYPES = {
-	AutoField: { ...integerType('integer', false), suffix: 'AUTOINCREMENT', validators: () => [] },
+	AutoField: {
+		...integerType('integer', false),
+		suffix: 'AUTOINCREMENT',
+		rangeValidators: undefined
+	},
 	CharField: textType((f) => `varchar(${f.maxLength})`),
 	TextField: textType(() => 'text'),
 	EmailField: textType((f) => `varchar(${f.maxLength})`, [validateEmail]),
@@ -166,7 +194,7 @@ const TYPES = {
 				? null
 				: String(raw).replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5')
 	},
-	ForeignKey: { ...integerType('integer', false), validators: () => [] }
+	ForeignKey: { ...integerType('integer', false), rangeValidators: undefined }
 } satisfies Record<string, FieldType>;
 
 export type FieldKind = keyof typeof TYPES;
@@ -275,7 +303,8 @@ export class Field<T = unknown> {
 		if (clean === null || clean === undefined || clean === '') return [];
 		const validators = [
 			...(this.type.validators?.(this as Field) ?? []),
-			...(this.options.validators ?? [])
+			...(this.options.validators ?? []),
+			...(this.type.rangeValidators?.(this as Field) ?? [])
 		];
 		return validators.map((check) => check(clean)).filter((m): m is string => m !== null);
 	}

@@ -6,6 +6,7 @@
  * `contains` and `startswith` match case-insensitively, exactly like `icontains` (Django's
  * database notes say so). We keep that, since it is what a Django site on SQLite does.
  */
+import { PythonValueError } from '../exceptions';
 import { FieldError } from './errors';
 import type { Field, SqlValue } from './fields';
 
@@ -104,6 +105,11 @@ export function yearSql(
 	lookup: 'exact' | 'gt' | 'gte' | 'lt' | 'lte',
 	year: number
 ): { sql: string; params: SqlValue[] } {
+	// year_lookup_bounds_for_datetime_field: datetime.datetime(year, 1, 1) refuses years outside
+	// 1..9999 (datetime.MINYEAR, MAXYEAR).
+	if (!Number.isInteger(year) || year < 1 || year > 9999) {
+		throw new PythonValueError(`year ${year} is out of range`);
+	}
 	const y = String(year).padStart(4, '0');
 	const start = `${y}-01-01 00:00:00`;
 	const finish = `${y}-12-31 23:59:59.999999`;

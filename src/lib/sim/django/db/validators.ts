@@ -3,20 +3,31 @@
  * the message for a bad value, or null when the value is fine.
  */
 
-export type Validator = (value: unknown) => string | null;
+export type Validator = ((value: unknown) => string | null) & {
+	/** For MinValueValidator / MaxValueValidator: which bound, and its value. */
+	limit?: { kind: 'min' | 'max'; value: number | bigint };
+};
 
-export function MinValueValidator(limit: number): Validator {
-	return (value) =>
-		typeof value === 'number' && value < limit
+const isNumber = (value: unknown): value is number | bigint =>
+	typeof value === 'number' || typeof value === 'bigint';
+
+/** `MinValueValidator(limit)`; numbers and Python's big integers compare exactly. */
+export function MinValueValidator(limit: number | bigint): Validator {
+	const check: Validator = (value) =>
+		isNumber(value) && value < limit
 			? `Ensure this value is greater than or equal to ${limit}.`
 			: null;
+	check.limit = { kind: 'min', value: limit };
+	return check;
 }
 
-export function MaxValueValidator(limit: number): Validator {
-	return (value) =>
-		typeof value === 'number' && value > limit
+export function MaxValueValidator(limit: number | bigint): Validator {
+	const check: Validator = (value) =>
+		isNumber(value) && value > limit
 			? `Ensure this value is less than or equal to ${limit}.`
 			: null;
+	check.limit = { kind: 'max', value: limit };
+	return check;
 }
 
 export function MaxLengthValidator(limit: number): Validator {

@@ -10,6 +10,7 @@ import {
 	type Validator
 } from '../db/validators';
 import { ValidationError } from './errors';
+import { pyInt } from '../py-int';
 import {
 	EmailInput,
 	NumberInput,
@@ -138,13 +139,12 @@ export class IntegerField extends FormField {
 		}
 	}
 
+	/** `int(re_decimal.sub('', str(value)))`: a trailing `.0` goes, then Python's `int()`. */
 	override toPython(value: unknown): unknown {
 		if (EMPTY(value)) return null;
-		const text = String(value).trim();
-		// Python's int() accepts "3" and " 3 " and "3.0" (Django strips a ".0"), not "3.5" or "three".
-		const match = /^[+-]?\d+(\.0*)?$/.exec(text);
-		if (!match) throw new ValidationError(this.errorMessages.invalid);
-		return Number.parseInt(text, 10);
+		const number = pyInt(String(value).replace(/\.0*\s*$/u, ''));
+		if (number === null) throw new ValidationError(this.errorMessages.invalid);
+		return number;
 	}
 }
 

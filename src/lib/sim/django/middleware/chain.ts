@@ -4,7 +4,7 @@
  * `process_response`. Each step becomes a middleware→middleware hop, also when it raises.
  */
 import { COST, type TraceRecorder } from '../../trace';
-import { pythonName } from '../exceptions';
+import { pythonMessage, pythonName } from '../exceptions';
 import type { HttpRequest } from '../http-request';
 import type { HttpResponse } from '../http-response';
 import { shortName } from './index';
@@ -41,7 +41,7 @@ async function step<T extends HttpResponse | null>(
 		result = await run(s);
 	} catch (error) {
 		failure = error;
-		const message = error instanceof Error ? error.message : String(error);
+		const message = pythonMessage(error);
 		s.note = `raises ${pythonName(error).split('.').pop()}: ${message}`;
 	}
 	const note = s.note || `nothing to do on the way ${phase === 'request' ? 'in' : 'out'}.`;

@@ -1,0 +1,7 @@
+/** The little of jsdom's API the replay uses (the package ships no types; @types/jsdom is not installed). */
+declare module 'jsdom' {
+	export class JSDOM {
+		constructor(html: string);
+		readonly window: Window & typeof globalThis;
+	}
+}
