@@ -52,7 +52,7 @@ export function renderToString(
 	const full = { ...contextProcessors(request), ...context };
 	const shown = displayContext(context);
 	const recorder = recorderOf(request);
-	recorder.render(templateName, shown);
+	const asked = recorder.render(templateName, shown);
 	// A template that reads `post.author` or loops over `post.comments.all` runs those queries
 	// itself, while it renders: the trace shows them leaving the template, not the view.
 	const actor = recorder.actor;
@@ -65,6 +65,8 @@ export function renderToString(
 	}
 	const html = typeof result === 'string' ? result : result.html;
 	const used = typeof result === 'string' ? [templateName] : (result.used ?? [templateName]);
+	// Both template hops list every template used: the one asked for, what it extends, includes.
+	if (asked.detail.template) asked.detail.template = { ...asked.detail.template, used };
 	recorder.rendered({ name: templateName, used, context: shown, html });
 	return html;
 }

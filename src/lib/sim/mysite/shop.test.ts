@@ -112,27 +112,31 @@ describe('the order form', () => {
 	});
 });
 
-describe('quantities as Django reads them (Python int, the model field range)', () => {
-	it('refuses 2**63 with the IntegerField range message, not a stock message', async () => {
-		const alice = new Visitor(site);
-		await alice.login('alice');
-		const page = await alice.post('/shop/order/', {
-			product: '1',
-			quantity: '9223372036854775808'
+describe(
+	'quantities as Django reads them (Python int, the model field range)',
+	{ timeout: 30_000 },
+	() => {
+		it('refuses 2**63 with the IntegerField range message, not a stock message', async () => {
+			const alice = new Visitor(site);
+			await alice.login('alice');
+			const page = await alice.post('/shop/order/', {
+				product: '1',
+				quantity: '9223372036854775808'
+			});
+			expect(page.status).toBe(200);
+			expect(page.body).toContain(
+				'<li>Ensure this value is less than or equal to 9223372036854775807.</li>'
+			);
+			expect(page.body).not.toContain('left in stock');
 		});
-		expect(page.status).toBe(200);
-		expect(page.body).toContain(
-			'<li>Ensure this value is less than or equal to 9223372036854775807.</li>'
-		);
-		expect(page.body).not.toContain('left in stock');
-	});
 
-	it('accepts full-width digits, as Python’s int() does', async () => {
-		const alice = new Visitor(site);
-		await alice.login('alice');
-		const page = await alice.post('/shop/order/', { product: '1', quantity: '２' });
-		expect(page.status).toBe(302);
-		const order = await alice.get(page.header('Location') ?? '');
-		expect(order.body).toContain('<dt>Quantity</dt><dd>2</dd>');
-	});
-});
+		it('accepts full-width digits, as Python’s int() does', async () => {
+			const alice = new Visitor(site);
+			await alice.login('alice');
+			const page = await alice.post('/shop/order/', { product: '1', quantity: '２' });
+			expect(page.status).toBe(302);
+			const order = await alice.get(page.header('Location') ?? '');
+			expect(order.body).toContain('<dt>Quantity</dt><dd>2</dd>');
+		});
+	}
+);

@@ -13,7 +13,14 @@ import {
 	type Database,
 	type ModelClass
 } from '../db';
-import { checkPassword, isPasswordUsable, makePassword, UNUSABLE_PASSWORD_PREFIX } from './hashers';
+import {
+	checkPassword,
+	decodePassword,
+	DEMO_ITERATIONS,
+	isPasswordUsable,
+	makePassword,
+	UNUSABLE_PASSWORD_PREFIX
+} from './hashers';
 
 /** UnicodeUsernameValidator (django/contrib/auth/validators.py). */
 const usernameValidator = (value: unknown) =>
@@ -166,7 +173,9 @@ export class AnonymousUser {
 export async function authenticate(
 	db: Database,
 	username: string,
-	password: string
+	password: string,
+	/** Told, in words, what the backend did (the login hop narrates the password check). */
+	narrate?: (text: string) => void
 ): Promise<User | null> {
 	const found = User.objects
 		.using(db)
@@ -178,9 +187,18 @@ export async function authenticate(
 	} catch (error) {
 		if (!(error instanceof User.DoesNotExist)) throw error;
 		await makePassword(password);
+		narrate?.(
+			`No user ${pyRepr(username)}: ModelBackend hashes the password anyway (pbkdf2_sha256, ${DEMO_ITERATIONS.toLocaleString('en')} iterations), so the time taken does not tell which usernames exist.`
+		);
 		return null;
 	}
 	const ok = await user.check_password(password);
+	const stored = decodePassword(user.password ?? '');
+	narrate?.(
+		stored
+			? `check_password(): hashes the typed password with ${stored.algorithm}, ${stored.iterations.toLocaleString('en')} iterations and ${user.username}'s salt, and compares the result with the stored hash in constant time: ${ok ? 'they match' : 'they differ'}.`
+			: `check_password(): ${user.username} has no usable password: refused.`
+	);
 	// user_can_authenticate(): inactive users are refused, as ModelBackend does.
 	return ok && user.is_active ? user : null;
 }

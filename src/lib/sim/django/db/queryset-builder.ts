@@ -50,8 +50,15 @@ export abstract class QuerySetBuilder<I extends Model> {
 		return this.make(this.boundDb, this.state, this.python, text);
 	}
 
+	/**
+	 * `Post.objects.all()`. On a QuerySet, `all()` is only a copy (DRF's and the generic views'
+	 * `get_queryset()` call it on `queryset = Post.objects.all()`): the expression stays as the
+	 * project wrote it, never `Post.objects.all().all()`. A manager's expression (`Post.objects`,
+	 * `post.comments`) ends with a name; a QuerySet's with a call or a slice.
+	 */
 	all(): QuerySet<I> {
-		return this.chain(`${this.python}.all()`);
+		const queryset = /[)\]]$/.test(this.python);
+		return this.chain(queryset ? this.python : `${this.python}.all()`);
 	}
 
 	private addWhere(q: QNode, method: string, args: readonly Filter[]): QuerySet<I> {

@@ -15,6 +15,7 @@ export const INVALID_LOGIN =
 export const INACTIVE = 'This account is inactive.';
 
 export class AuthenticationForm extends Form {
+	static override python_name = 'AuthenticationForm';
 	#user: User | null = null;
 	#checked = false;
 
@@ -35,14 +36,17 @@ export class AuthenticationForm extends Form {
 		this.fields.password.widget.attrs.autocomplete = 'current-password';
 	}
 
-	/** Runs `authenticate()` once the fields are clean; adds Django's error when it fails. */
-	async authenticate(): Promise<boolean> {
+	/**
+	 * Runs `authenticate()` once the fields are clean; adds Django's error when it fails.
+	 * `narrate` hears how the password was checked.
+	 */
+	async authenticate(narrate?: (text: string) => void): Promise<boolean> {
 		if (!this.is_valid()) return false;
 		if (!this.#checked) {
 			this.#checked = true;
 			const username = String(this.cleaned_data.username);
 			const password = String(this.cleaned_data.password);
-			this.#user = await authenticate(this.db, username, password);
+			this.#user = await authenticate(this.db, username, password, narrate);
 			if (!this.#user) this.add_error(null, INVALID_LOGIN);
 		}
 		return this.is_valid();

@@ -38,6 +38,11 @@ function lazyHtml(target: SafeString, html: () => string): void {
 }
 
 export class Form extends SafeString {
+	/**
+	 * The Python class name, for the inspector and narration (`<PostForm bound=True …>`): each
+	 * form class declares its own, since `constructor.name` is minified in a production build.
+	 */
+	static python_name = 'Form';
 	readonly fields: Record<string, FormField>;
 	readonly data: FormData;
 	readonly is_bound: boolean;
@@ -65,7 +70,7 @@ export class Form extends SafeString {
 	/** `form['title']`. */
 	field(name: string): BoundField {
 		const field = this.fields[name];
-		if (!field) throw new Error(`Key '${name}' not found in '${this.constructor.name}'.`);
+		if (!field) throw new Error(`Key '${name}' not found in '${formClassName(this)}'.`);
 		return new BoundField(this, field, name);
 	}
 
@@ -185,7 +190,7 @@ export class Form extends SafeString {
 
 	/** In a trace: the data, the errors, and whether it was valid. */
 	toJSON(): Record<string, unknown> {
-		const out: Record<string, unknown> = { form: this.constructor.name, is_bound: this.is_bound };
+		const out: Record<string, unknown> = { form: formClassName(this), is_bound: this.is_bound };
 		if (this.is_bound && this.#errors !== null) {
 			out.errors = Object.fromEntries(
 				Object.entries(this.#errors).map(([key, list]) => [key, [...list.messages]])
@@ -193,6 +198,11 @@ export class Form extends SafeString {
 		}
 		return out;
 	}
+}
+
+/** A form's Python class name, as its class declares it (`static python_name`). */
+export function formClassName(form: Form): string {
+	return (form.constructor as typeof Form).python_name;
 }
 
 /** `form['title']`: one field together with the form's data for it. */

@@ -12,6 +12,13 @@ export {
 	PasswordField,
 	type ChoiceSource
 } from './fields';
-export { BoundField, Form, NON_FIELD_ERRORS, type FormData, type FormOptions } from './forms';
+export {
+	BoundField,
+	Form,
+	formClassName,
+	NON_FIELD_ERRORS,
+	type FormData,
+	type FormOptions
+} from './forms';
 export { ModelForm, formfieldFor, type ModelFormOptions } from './models';
 export * from './widgets';

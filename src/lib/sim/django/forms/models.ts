@@ -61,6 +61,7 @@ export interface ModelFormOptions<I> extends FormOptions {
 }
 
 export class ModelForm<I extends Model = Model> extends Form {
+	static override python_name = 'ModelForm';
 	/** Set by each subclass, as `class Meta: model = …; fields = […]`. */
 	static model: ModelClass;
 	static fields: readonly string[];

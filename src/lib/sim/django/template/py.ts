@@ -31,7 +31,7 @@ export function pyStr(value: unknown): string {
 	if (hasMethod(value, '__str__')) return String((value as { __str__(): unknown }).__str__());
 	if (Array.isArray(value) || isDict(value) || value instanceof Set) return pyRepr(value);
 	if (value.toString !== Object.prototype.toString) return String(value);
-	return `<${value.constructor?.name ?? 'object'} object>`;
+	return `<${pythonClassName(value)} object>`;
 }
 
 /** `repr(value)` in Python, as lists and dicts print their items (`[...]` for a list inside itself). */
@@ -84,7 +84,7 @@ function reprObject(value: object, seen: Set<object>): string {
 		if (hasMethod(value, '__repr__')) return String((value as { __repr__(): unknown }).__repr__());
 		return pyStr(value);
 	} catch {
-		return `<${value.constructor?.name ?? 'object'} object>`;
+		return `<${pythonClassName(value)} object>`;
 	}
 }
 
@@ -193,4 +193,15 @@ export function pyIn(a: unknown, b: unknown): boolean {
 		return Object.hasOwn(b, String(normalize(a)));
 	}
 	return pyList(b).some((item) => pyEquals(item, a));
+}
+
+/**
+ * The Python class name of an object with no `__str__`: a view's `class_name`, or the class's
+ * declared `python_name` (never `constructor.name`, which a production build minifies).
+ */
+function pythonClassName(value: object): string {
+	const own = (value as { class_name?: unknown }).class_name;
+	if (typeof own === 'string' && own) return own;
+	const declared = (value.constructor as { python_name?: unknown } | undefined)?.python_name;
+	return typeof declared === 'string' && declared ? declared : 'object';
 }

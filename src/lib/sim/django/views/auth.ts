@@ -39,6 +39,7 @@ function dbOf(request: HttpRequest): Database {
 }
 
 export class LoginView extends TemplateView {
+	static override python_name = 'LoginView';
 	override template_name = 'registration/login.html';
 	redirect_field_name = 'next';
 	next_page: string | null = null;
@@ -79,7 +80,7 @@ export class LoginView extends TemplateView {
 	async post(request: HttpRequest, _kwargs: ViewKwargs): Promise<HttpResponse> {
 		const form = new AuthenticationForm(dbOf(request), { data: request.POST });
 		step(request, 'LoginView checks the username and password with authenticate().');
-		if (!(await form.authenticate())) {
+		if (!(await form.authenticate((text) => step(request, text)))) {
 			step(
 				request,
 				'Wrong username or password: the form is shown again with an error (status 200).'
@@ -105,6 +106,7 @@ export class LoginView extends TemplateView {
 }
 
 export class LogoutView extends View {
+	static override python_name = 'LogoutView';
 	static override http_method_names: readonly string[] = ['post', 'options'];
 	next_page: string | null = null;
 

@@ -45,6 +45,14 @@ export interface AsViewOptions {
 
 export class View {
 	static http_method_names: readonly string[] = HTTP_METHOD_NAMES;
+	/**
+	 * The Python class name of a generic view, for narration. A project's view gets its own from
+	 * `as_view()`'s dotted name; `constructor.name` is never used (a production build minifies it).
+	 */
+	static python_name = 'View';
+
+	/** The dotted Python name `as_view()` was given (`blog.views.PostListView`), if any. */
+	view_name = '';
 
 	request!: HttpRequest;
 	kwargs: ViewKwargs = {};
@@ -59,12 +67,18 @@ export class View {
 			options.viewName,
 			(request, kwargs) => {
 				const self = new this();
+				self.view_name = options.viewName;
 				Object.assign(self, initkwargs);
 				self.setup(request, kwargs);
 				return self.dispatch(request, kwargs);
 			},
 			{ source: options.source }
 		);
+	}
+
+	/** The class's Python name: `PostListView`, or the generic view's own (`ListView`). */
+	get class_name(): string {
+		return this.view_name.split('.').pop() || (this.constructor as typeof View).python_name;
 	}
 
 	setup(request: HttpRequest, kwargs: ViewKwargs): void {
@@ -97,7 +111,7 @@ export class View {
 		const allowed = this._allowed_methods();
 		step(
 			request,
-			`${this.constructor.name} has no ${request.method.toLowerCase()}() method: 405, Allow: ${allowed.join(', ')}.`
+			`${this.class_name} has no ${request.method.toLowerCase()}() method: 405, Allow: ${allowed.join(', ')}.`
 		);
 		return new HttpResponseNotAllowed(allowed);
 	}
@@ -113,6 +127,7 @@ export class View {
 
 /** `TemplateResponseMixin` + `ContextMixin`, shared by the views that render a template. */
 export class TemplateView extends View {
+	static override python_name = 'TemplateView';
 	template_name?: string;
 	extra_context?: Record<string, unknown>;
 
@@ -140,6 +155,7 @@ export class TemplateView extends View {
 
 /** `RedirectView`: 302 (or 301) to `url` or `get_redirect_url()`; 410 Gone when there is none. */
 export class RedirectView extends View {
+	static override python_name = 'RedirectView';
 	permanent = false;
 	url: string | null = null;
 	query_string = false;

@@ -6,7 +6,7 @@
  */
 import { Model } from '../db/model';
 import { QuerySet } from '../db/queryset';
-import { Form } from '../forms/forms';
+import { Form, formClassName } from '../forms/forms';
 import { HttpRequest } from '../http';
 import { SafeString } from '../template/safe';
 
@@ -23,7 +23,7 @@ export function displayValue(value: unknown, depth = 0): unknown {
 				: 'False'
 			: 'Unknown';
 		const fields = Object.keys(value.fields).join(';');
-		return `<${value.constructor.name} bound=${value.is_bound ? 'True' : 'False'}, valid=${valid}, fields=(${fields})>`;
+		return `<${formClassName(value)} bound=${value.is_bound ? 'True' : 'False'}, valid=${valid}, fields=(${fields})>`;
 	}
 	if (value instanceof SafeString) return value.value;
 	if (value instanceof Model) return `<${value.meta.objectName}: ${String(value)}>`;

@@ -5,7 +5,7 @@
  * 302 to `success_url` or the object's `get_absolute_url()`.
  */
 import type { Model } from '../db/model';
-import { Form, type FormOptions } from '../forms/forms';
+import { Form, formClassName, type FormOptions } from '../forms/forms';
 import type { ModelForm, ModelFormOptions } from '../forms/models';
 import {
 	HttpResponseRedirect,
@@ -25,8 +25,8 @@ function checked(request: HttpRequest, form: Form): boolean {
 	step(
 		request,
 		valid
-			? `${form.constructor.name} is valid.`
-			: `${form.constructor.name} has errors (${failed.join(', ')}): the form is shown again, status 200.`
+			? `${formClassName(form)} is valid.`
+			: `${formClassName(form)} has errors (${failed.join(', ')}): the form is shown again, status 200.`
 	);
 	return valid;
 }
@@ -35,6 +35,7 @@ export type FormClass<F extends Form = Form> = new (options?: FormOptions) => F;
 
 /** `FormMixin` + `ProcessFormView`. */
 export class FormView<F extends Form = Form> extends TemplateView {
+	static override python_name = 'FormView';
 	form_class?: FormClass<F>;
 	initial: Record<string, unknown> = {};
 	success_url: string | null = null;
@@ -46,8 +47,7 @@ export class FormView<F extends Form = Form> extends TemplateView {
 	}
 
 	get_form(): F {
-		if (!this.form_class)
-			throw new ImproperlyConfigured(`${this.constructor.name} has no form_class.`);
+		if (!this.form_class) throw new ImproperlyConfigured(`${this.class_name} has no form_class.`);
 		return new this.form_class(this.get_form_kwargs());
 	}
 
@@ -98,7 +98,7 @@ class ModelFormView<I extends Model> extends SingleObjectView<I> {
 	get_form(): ModelForm<I> {
 		if (!this.form_class) {
 			throw new ImproperlyConfigured(
-				`Using ModelFormMixin (base class of ${this.constructor.name}) without the 'fields' attribute is prohibited.`
+				`Using ModelFormMixin (base class of ${this.class_name}) without the 'fields' attribute is prohibited.`
 			);
 		}
 		const kwargs: ModelFormOptions<I> = { initial: { ...this.initial } };
@@ -149,6 +149,7 @@ class ModelFormView<I extends Model> extends SingleObjectView<I> {
 }
 
 export class CreateView<I extends Model = Model> extends ModelFormView<I> {
+	static override python_name = 'CreateView';
 	override get(request: HttpRequest, kwargs: ViewKwargs): HttpResponse | Promise<HttpResponse> {
 		this.object = null;
 		return super.get(request, kwargs);
@@ -160,6 +161,7 @@ export class CreateView<I extends Model = Model> extends ModelFormView<I> {
 }
 
 export class UpdateView<I extends Model = Model> extends ModelFormView<I> {
+	static override python_name = 'UpdateView';
 	override get(request: HttpRequest, kwargs: ViewKwargs): HttpResponse | Promise<HttpResponse> {
 		this.object = this.get_object();
 		return super.get(request, kwargs);
@@ -172,6 +174,7 @@ export class UpdateView<I extends Model = Model> extends ModelFormView<I> {
 
 /** GET asks "are you sure?" (`<model>_confirm_delete.html`); POST deletes and redirects. */
 export class DeleteView<I extends Model = Model> extends SingleObjectView<I> {
+	static override python_name = 'DeleteView';
 	success_url: string | null = null;
 	override template_name_suffix = '_confirm_delete';
 

@@ -26,6 +26,7 @@ function baseQueryset<I extends Model>(
 }
 
 export class ListView<I extends Model = Model> extends TemplateView {
+	static override python_name = 'ListView';
 	model?: ModelType<I>;
 	queryset?: QuerySet<I>;
 	context_object_name?: string;
@@ -33,7 +34,7 @@ export class ListView<I extends Model = Model> extends TemplateView {
 	object_list!: QuerySet<I>;
 
 	get_queryset(): QuerySet<I> {
-		return baseQueryset(this.model, this.queryset, this.constructor.name);
+		return baseQueryset(this.model, this.queryset, this.class_name);
 	}
 
 	get_context_object_name(): string | undefined {
@@ -65,7 +66,7 @@ export class ListView<I extends Model = Model> extends TemplateView {
 		this.object_list = this.get_queryset();
 		step(
 			this.request,
-			`${this.constructor.name} (a ListView) renders its QuerySet with ${this.get_template_names()[0]}.`
+			`${this.class_name} (a ListView) renders its QuerySet with ${this.get_template_names()[0]}.`
 		);
 		return this.render_to_response(this.get_context_data());
 	}
@@ -73,6 +74,7 @@ export class ListView<I extends Model = Model> extends TemplateView {
 
 /** `SingleObjectMixin` + `SingleObjectTemplateResponseMixin`, shared with the edit views. */
 export class SingleObjectView<I extends Model = Model> extends TemplateView {
+	static override python_name = 'BaseDetailView';
 	model?: ModelType<I>;
 	queryset?: QuerySet<I>;
 	slug_field = 'slug';
@@ -83,7 +85,7 @@ export class SingleObjectView<I extends Model = Model> extends TemplateView {
 	object: I | null = null;
 
 	get_queryset(): QuerySet<I> {
-		return baseQueryset(this.model, this.queryset, this.constructor.name);
+		return baseQueryset(this.model, this.queryset, this.class_name);
 	}
 
 	/** The row named by the URL's `pk` or `slug`; Http404 "No post found matching the query". */
@@ -95,7 +97,7 @@ export class SingleObjectView<I extends Model = Model> extends TemplateView {
 		if (slug !== undefined && pk === undefined) qs = qs.filter({ [this.slug_field]: slug });
 		if (pk === undefined && slug === undefined) {
 			throw new Error(
-				`Generic detail view ${this.constructor.name} must be called with either an object pk or a slug in the URLconf.`
+				`Generic detail view ${this.class_name} must be called with either an object pk or a slug in the URLconf.`
 			);
 		}
 		try {
@@ -132,9 +134,10 @@ export class SingleObjectView<I extends Model = Model> extends TemplateView {
 }
 
 export class DetailView<I extends Model = Model> extends SingleObjectView<I> {
+	static override python_name = 'DetailView';
 	override get(_request: HttpRequest, _kwargs: ViewKwargs): HttpResponse | Promise<HttpResponse> {
 		this.object = this.get_object();
-		step(this.request, `${this.constructor.name} (a DetailView) found ${String(this.object)}.`);
+		step(this.request, `${this.class_name} (a DetailView) found ${String(this.object)}.`);
 		return this.render_to_response(this.get_context_data());
 	}
 }
