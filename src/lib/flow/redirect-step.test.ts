@@ -7,9 +7,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { server } from '$lib/mocks/node';
+import type { Trace } from '$lib/sim/types';
 import { playerMachine } from './player.machine';
 import { currentOf, flights, statusOf } from './player.selectors';
 import { presentOn } from './presenter';
+import { SHORT_PATH, makeTrace } from './testing';
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => server.close());
@@ -64,4 +66,49 @@ describe('stepping through a redirect', () => {
 		disconnect();
 		player.stop();
 	}, 90_000);
+});
+
+describe('a redirect followed while stepping (the machine alone)', () => {
+	/** A 301 whose delivery makes the "browser" send the request it points to. */
+	function redirectAndFollowUp(send: (trace: Trace) => void) {
+		const redirect = makeTrace('r301', SHORT_PATH, 'https://mysite.test/blog');
+		Object.assign(redirect, {
+			status: 301,
+			response: { ...redirect.response, status: 301, headers: [['Location', '/blog/']] }
+		});
+		const follow = makeTrace('r200', SHORT_PATH, 'https://mysite.test/blog/');
+		return { redirect, follow, deliver: () => send(follow) };
+	}
+
+	it('stays on the 301 at the browser; the next step starts the follow-up', () => {
+		// The playground's player: it plays by itself; the student paused it to step.
+		const player = createActor(playerMachine, { input: { autoplay: true } }).start();
+		const { redirect, follow, deliver } = redirectAndFollowUp((trace) =>
+			player.send({ type: 'trace.add', trace })
+		);
+		player.send({ type: 'trace.add', trace: redirect, deliver });
+		player.send({ type: 'playback.pause' });
+		for (let i = 0; i < redirect.hops.length; i++) player.send({ type: 'playback.stepForward' });
+		const snapshot = player.getSnapshot();
+		expect(snapshot.context.entries.map((e) => e.trace.id)).toEqual(['r301', 'r200']);
+		expect(statusOf(snapshot)).toBe('paused');
+		expect(currentOf(snapshot)?.hop.index).toBe(redirect.hops.length - 1);
+		expect(flights(snapshot).map((f) => f.traceId)).toEqual(['r301']);
+		player.send({ type: 'playback.stepForward' });
+		const next = currentOf(player.getSnapshot());
+		expect(`${next?.trace.id}#${next?.hop.index}`).toBe(`${follow.id}#0`);
+		player.stop();
+	});
+
+	it('a request that does not follow the redirect still plays by itself', () => {
+		const player = createActor(playerMachine, { input: { autoplay: true } }).start();
+		const first = makeTrace('first', SHORT_PATH);
+		player.send({ type: 'trace.add', trace: first });
+		player.send({ type: 'playback.pause' });
+		for (let i = 0; i < first.hops.length; i++) player.send({ type: 'playback.stepForward' });
+		expect(statusOf(player.getSnapshot())).toBe('done');
+		player.send({ type: 'trace.add', trace: makeTrace('second', SHORT_PATH) });
+		expect(statusOf(player.getSnapshot())).toBe('playing');
+		player.stop();
+	});
 });
