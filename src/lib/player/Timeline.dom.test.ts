@@ -56,6 +56,26 @@ describe('Timeline', () => {
 		expect(hops()).toBe(other.hops.length);
 	});
 
+	it('reads no layout when the current hop changes', async () => {
+		const rect = vi.spyOn(Element.prototype, 'getBoundingClientRect');
+		const into = vi.fn();
+		Element.prototype.scrollIntoView = into;
+		const props = { traces: [blogDetailTrace], current: { traceId: blogDetailTrace.id, index: 0 } };
+		const { rerender } = render(Timeline, { props: { ...props, ongoto: vi.fn() } });
+		for (let index = 1; index < 8; index++)
+			await rerender({
+				...props,
+				current: { traceId: blogDetailTrace.id, index },
+				ongoto: vi.fn()
+			});
+		expect(document.querySelector('[aria-current="step"]')?.textContent).toContain(
+			blogDetailTrace.hops[7].kind
+		);
+		expect(rect).not.toHaveBeenCalled();
+		expect(into).not.toHaveBeenCalled();
+		rect.mockRestore();
+	});
+
 	it('says how many earlier requests left the timeline', () => {
 		render(Timeline, {
 			props: { traces: [staticCssTrace], current: null, ongoto: vi.fn(), earlier: 42 }
