@@ -5,6 +5,7 @@
  */
 import { CookieJar } from '$lib/client/cookie-jar';
 import { SITE_ORIGIN } from '$lib/mocks/origin';
+import { utf8 } from '$lib/sim/http/bytes';
 import type { HandledRequest, SimRequest, Trace } from '$lib/sim/types';
 import { buildRequest, FormMemory } from './request-spec';
 import type { RequestSpec } from './schema';
@@ -34,7 +35,7 @@ export class ScriptedBrowser {
 				method,
 				url,
 				headers: this.#withBrowserHeaders(headers, url, method),
-				body
+				body: utf8(body)
 			});
 			traces.push(trace);
 			this.traces.push(trace);

@@ -151,8 +151,6 @@ export const KNOWN_DIFFERENCES: Record<string, string> = {
 	'static/traversal-encoded-slash': 'nginx: encoded traversal, normalise the decoded path',
 	'static/traversal-all-encoded': 'nginx: encoded traversal, normalise the decoded path',
 	'nginx-edge/home': 'django: csrftoken set without get_token()',
-	'nginx-edge/bad-percent-end': 'nginx/msw: malformed percent-encoding must reach nginx (400)',
-	'nginx-edge/bad-percent-hex': 'nginx/msw: malformed percent-encoding must reach nginx (400)',
 	'nginx-edge/unknown-method': 'django: CSRF failure page in full',
 	'nginx-edge/put-home': 'django: CSRF failure page in full',
 	'nginx-edge/boom': 'django: Vary: Cookie only when the session was accessed',

@@ -5,7 +5,7 @@
  * puts on the wire, which the trace shows.
  */
 import type { HeaderList, SimRequest } from '../types';
-import { byteLength, getHeader } from '../http/headers';
+import { getHeader } from '../http/headers';
 import { headerTooLarge, nginxError, type NginxError } from './error-pages';
 
 const HEADER_BUFFER = 8192;
@@ -16,7 +16,7 @@ export function checkRequest(
 	method: string,
 	target: string,
 	headers: HeaderList,
-	body: string,
+	body: Uint8Array,
 	clientMaxBodySize: number
 ): NginxError | null {
 	if (!/^[A-Z_-]{1,32}$/.test(method)) return nginxError(400);
@@ -38,7 +38,7 @@ export function checkRequest(
 	}
 	// `client_max_body_size 0` turns the check off, as in nginx.
 	const limit = clientMaxBodySize;
-	if (limit > 0 && byteLength(body) > limit) return nginxError(413);
+	if (limit > 0 && body.length > limit) return nginxError(413);
 	return null;
 }
 
@@ -47,8 +47,8 @@ export function browserHeaders(request: SimRequest, host: string): HeaderList {
 	const headers: Array<readonly [string, string]> = [];
 	if (getHeader(request.headers, 'host') === undefined && host) headers.push(['Host', host]);
 	headers.push(...request.headers);
-	if (request.body && !getHeader(request.headers, 'content-length')) {
-		headers.push(['Content-Length', String(byteLength(request.body))]);
+	if (request.body.length && !getHeader(request.headers, 'content-length')) {
+		headers.push(['Content-Length', String(request.body.length)]);
 	}
 	return headers;
 }

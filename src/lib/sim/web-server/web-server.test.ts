@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getHeader } from '../http/headers';
+import { utf8 } from '../http/bytes';
 import type { Site } from '../site';
 import { createTinySite } from '../tiny-project';
 import type { SimRequest } from '../types';
@@ -10,12 +11,15 @@ beforeEach(async () => {
 	site = await createTinySite(() => Date.UTC(2026, 10, 23, 10, 0, 0));
 });
 
-const req = (path: string, extra: Partial<SimRequest> = {}): SimRequest => ({
+const req = (
+	path: string,
+	extra: Partial<Omit<SimRequest, 'body'>> & { body?: string } = {}
+): SimRequest => ({
 	method: 'GET',
 	url: `https://mysite.test${path}`,
 	headers: [],
-	body: '',
-	...extra
+	...extra,
+	body: utf8(extra.body ?? '')
 });
 
 describe('nginx reads the request target', () => {

@@ -24,6 +24,7 @@
 import type { HeaderList, SimRequest, SimResponse } from '../types';
 import { COST, type TraceRecorder } from '../trace';
 import { byteLength, getHeader } from '../http/headers';
+import { decodeUtf8 } from '../http/bytes';
 import { formatRequest, formatResponse, requestTarget } from '../http/raw';
 import { nginxError, type NginxError } from './error-pages';
 import { parseTarget } from './uri';
@@ -51,7 +52,7 @@ export interface ProxiedRequest {
 	method: string;
 	target: string;
 	headers: HeaderList;
-	body: string;
+	body: Uint8Array;
 }
 
 export type UpstreamResult =
@@ -88,7 +89,7 @@ export class WebServer {
 			'request',
 			'in',
 			`The browser sends ${method} ${target.split('?')[0]} to the web server.`,
-			{ http: formatRequest({ method, target, headers, body: request.body }) }
+			{ http: formatRequest({ method, target, headers, body: decodeUtf8(request.body) }) }
 		);
 		recorder.transit(COST.network);
 		recorder.spend('web-server', COST.parse);
@@ -118,7 +119,7 @@ export class WebServer {
 		method: string,
 		target: string,
 		headers: HeaderList,
-		body: string,
+		body: Uint8Array,
 		recorder: TraceRecorder
 	): Promise<SimResponse> {
 		const host = getHeader(headers, 'host') ?? '';
@@ -134,7 +135,7 @@ export class WebServer {
 				],
 				['X-Forwarded-Proto', 'https'],
 				['Connection', 'close'],
-				...(body ? [['Content-Length', String(byteLength(body))] as const] : []),
+				...(body.length ? [['Content-Length', String(body.length)] as const] : []),
 				...headers.filter(([name]) => {
 					const lower = name.toLowerCase();
 					// nginx drops names with underscores or other odd characters (underscores_in_headers off).
@@ -154,7 +155,7 @@ export class WebServer {
 			'request',
 			'in',
 			`The web server passes ${method} ${target.split('?')[0]} on to the application server.`,
-			{ http: formatRequest(proxied, { version: 'HTTP/1.0' }) },
+			{ http: formatRequest({ ...proxied, body: decodeUtf8(body) }, { version: 'HTTP/1.0' }) },
 			COST.localProxy
 		);
 		const result = await this.#upstream.handle(proxied, recorder);
