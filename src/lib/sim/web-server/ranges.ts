@@ -28,7 +28,7 @@ export function parseRange(header: string, size: number): ByteRange[] | 'ignore'
 		return Number(match[0]);
 	};
 	for (;;) {
-		let start = 0;
+		let start: number;
 		let end: number;
 		spaces();
 		if (text[i] !== '-') {
