@@ -28,7 +28,7 @@ import { decodeUtf8 } from '../http/bytes';
 import { formatRequest, formatResponse, requestTarget } from '../http/raw';
 import { nginxError, type NginxError } from './error-pages';
 import { parseTarget } from './uri';
-import { browserHeaders, checkRequest } from './request-checks';
+import { browserHeaders, checkRequest, checkRequestLine } from './request-checks';
 import { serveStatic } from './static-location';
 import { StaticFiles, STATIC_PREFIX } from './static-files';
 
@@ -65,6 +65,11 @@ export interface Upstream {
 	handle(request: ProxiedRequest, recorder: TraceRecorder): Promise<UpstreamResult>;
 }
 
+/** `scheme://host` of the `Location` nginx writes itself: the `Host` the browser sent, without a port. */
+function redirectOrigin(headers: HeaderList): string {
+	return `https://${(getHeader(headers, 'host') ?? '').replace(/:\d+$/, '').toLowerCase()}`;
+}
+
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'te', 'trailer', 'upgrade']);
 
 export class WebServer {
@@ -94,6 +99,11 @@ export class WebServer {
 		recorder.transit(COST.network);
 		recorder.spend('web-server', COST.parse);
 
+		// In nginx's order: the request line, then its URI, then the headers and the body's size.
+		const badLine = checkRequestLine(method, target);
+		if (badLine) return this.#error(badLine, method, recorder);
+		const parsed = parseTarget(target);
+		if (!parsed.ok) return this.#error(nginxError(parsed.status), method, recorder, parsed.reason);
 		const refusal = checkRequest(
 			method,
 			target,
@@ -102,11 +112,19 @@ export class WebServer {
 			this.config.clientMaxBodySize
 		);
 		if (refusal) return this.#error(refusal, method, recorder);
-		const parsed = parseTarget(target);
-		if (!parsed.ok) return this.#error(nginxError(parsed.status), method, recorder, parsed.reason);
 
 		if (parsed.path.startsWith(STATIC_PREFIX)) {
-			const served = serveStatic(this.files, method, parsed.path, headers, recorder);
+			const served = serveStatic(
+				this.files,
+				{
+					method,
+					path: parsed.path,
+					query: parsed.query,
+					headers,
+					origin: redirectOrigin(headers)
+				},
+				recorder
+			);
 			if ('status' in served && 'closeConnection' in served) {
 				return this.#error(served, method, recorder);
 			}
@@ -186,6 +204,14 @@ export class WebServer {
 		]);
 		const contentType = getHeader(result.headers, 'content-type');
 		const contentLength = getHeader(result.headers, 'content-length');
+		// No length from upstream: nginx sends the body to an HTTP/1.1 browser in chunks (a HEAD, a
+		// 204 or a 304 has no body to chunk).
+		const chunked =
+			contentLength === undefined &&
+			method !== 'HEAD' &&
+			result.status !== 204 &&
+			result.status !== 304 &&
+			result.status >= 200;
 		return this.#reply(
 			{
 				status: result.status,
@@ -193,6 +219,7 @@ export class WebServer {
 				headers: [
 					...(contentType ? [['Content-Type', contentType] as const] : []),
 					...(contentLength !== undefined ? [['Content-Length', contentLength] as const] : []),
+					...(chunked ? [['Transfer-Encoding', 'chunked'] as const] : []),
 					['Connection', 'keep-alive'],
 					...result.headers.filter(([name]) => !skip.has(name.toLowerCase()))
 				],
@@ -224,7 +251,8 @@ export class WebServer {
 				headers: [
 					['Content-Type', 'text/html'],
 					['Content-Length', String(byteLength(error.body))],
-					['Connection', error.closeConnection ? 'close' : 'keep-alive']
+					['Connection', error.closeConnection ? 'close' : 'keep-alive'],
+					...(error.headers ?? [])
 				],
 				body: error.body
 			},
