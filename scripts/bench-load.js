@@ -43,7 +43,10 @@ try {
 	await waitForServer(`http://localhost:${port}/`);
 	const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
 	await page.goto(`http://localhost:${port}/playground/`);
-	await page.waitForSelector('main[data-simulation]', { timeout: 60_000 });
+	await page.waitForSelector(
+		'main[data-simulation="service-worker"], main[data-simulation="in-page"]',
+		{ timeout: 60_000 }
+	);
 	await page.waitForFunction(() => 'requestFlowPlayer' in window);
 	const mode = await page.locator('main[data-simulation]').getAttribute('data-simulation');
 	await page.evaluate(async (path) => {
