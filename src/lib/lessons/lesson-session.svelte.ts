@@ -51,6 +51,13 @@ export class LessonSession {
 	readonly #showListeners = new Set<(id: string) => void>();
 
 	#player: PlayerController | null = null;
+	#hold: Promise<unknown> = Promise.resolve();
+
+	/** Requests sent from now on wait for `work` (the demo site being rebuilt) to finish. */
+	holdUntil(work: Promise<unknown>): void {
+		this.#hold = work.catch(() => {});
+	}
+
 	#playing = false;
 
 	/** The stage's player, so a step's send button can give Space to it (see `space-for-player`). */
@@ -114,6 +121,7 @@ export class LessonSession {
 		try {
 			// The first click on a fresh page waits for the simulation instead of failing.
 			await simulation.wait();
+			await this.#hold;
 			if (needsCsrfToken(spec) && !this.memory.csrfToken) {
 				const { path } = requestLine(spec);
 				await csrfTokenFor(path, undefined, async (page) => {

@@ -86,3 +86,19 @@ export async function resetDemoSite(
 	changed = Object.keys(settings).length > 0;
 	return target.configure({ ...defaults, ...settings });
 }
+
+/** Applies `settings` on top of the site's starting configuration, whatever was in force. */
+export async function forceSiteSettings(
+	settings: SiteSettings,
+	access: SiteAccess = pageAccess
+): Promise<SiteConfig> {
+	const target = await access.site();
+	defaults ??= { ...target.config };
+	changed = Object.keys(settings).length > 0;
+	return target.configure({ ...defaults, ...settings });
+}
+
+/** Requests changed the site without passing the trace bus (a quiet rebuild): reset it later. */
+export function markSiteUsed(): void {
+	used = true;
+}
