@@ -41,7 +41,7 @@ describe.each(lessons.map((l) => [l.file, l] as const))('%s', (_file, lesson) =>
 		const problems: string[] = [];
 		for (const step of stepsOf(lesson)) problems.push(...(await play(lesson, step, site, browser)));
 		expect(problems).toEqual([]);
-	});
+	}, 60_000);
 
 	const challenges = stepsOf(lesson).filter(
 		(s): s is ChallengeStep & Step => s.type === 'challenge'
@@ -65,6 +65,7 @@ describe.each(lessons.map((l) => [l.file, l] as const))('%s', (_file, lesson) =>
 			expect(challengeMet(challenge.check, solved), `${where(lesson, challenge)}: solution`).toBe(
 				true
 			);
-		}
+		},
+		60_000
 	);
 });
