@@ -53,11 +53,16 @@ export function startSimulation(): Promise<SimulationMode> {
 		guardLocalStorage();
 		const inPage = wantsInPage();
 		// msw/browser loads beside msw, not after it: no waterfall.
-		const [{ createHandlers }, { http, HttpResponse }, browser] = await Promise.all([
+		const [{ createHandlers }, { http, HttpResponse }, browser, { onTrace }] = await Promise.all([
 			import('./handlers'),
 			import('msw'),
-			inPage ? undefined : import('msw/browser')
+			inPage ? undefined : import('msw/browser'),
+			import('$lib/flow/trace-bus')
 		]);
+		const stopWatching = onTrace(() => {
+			mark('first-trace');
+			stopWatching();
+		});
 		const handlers = [
 			http.head(`${SITE_ORIGIN}/*`, ({ request }) =>
 				request.headers.has(PROBE_HEADER) ? new HttpResponse(null, { status: 204 }) : undefined
@@ -70,6 +75,7 @@ export function startSimulation(): Promise<SimulationMode> {
 				const worker = browser.setupWorker(...handlers);
 				await withTimeout(startWorker(worker), WORKER_TIMEOUT_MS);
 				watchWorker(worker, handlers);
+				mark('worker-ready');
 				simulationStatus.mode = 'service-worker';
 				return 'service-worker' as const;
 			} catch (error) {
@@ -77,6 +83,7 @@ export function startSimulation(): Promise<SimulationMode> {
 			}
 		}
 		await answerInPage(handlers);
+		mark('worker-ready');
 		simulationStatus.mode = 'in-page';
 		simulationStatus.notice = IN_PAGE_NOTICE;
 		return 'in-page' as const;
@@ -94,8 +101,10 @@ export function simulationReady(): Promise<SimulationMode> {
 	ready ??= (async () => {
 		if (simulationStatus.state === 'idle') simulationStatus.state = 'starting';
 		// The site does not need the worker: build both at once.
-		const site = import('./simulation').then((m) => m.getSite());
+		mark('site-start');
+		const site = import('./simulation').then((m) => m.getSite()).then(() => mark('site-ready'));
 		const [mode] = await Promise.all([startSimulation(), site]);
+		mark('ready');
 		simulationStatus.state = 'ready';
 		return mode;
 	})();
@@ -114,10 +123,21 @@ export function simulationReady(): Promise<SimulationMode> {
  */
 let turns: Promise<void> = Promise.resolve();
 function takeTurn(): Promise<undefined> {
+	mark('first-request');
 	const turn = turns.then(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
 	turns = turn;
 	// Resolving with nothing lets msw try the next handler.
 	return turn.then(() => undefined);
+}
+
+/**
+ * `request-flow:<name>` in the page's performance timeline, the first time only: the cold-start
+ * benchmark (`npm run bench:cold`) reads them, and so can DevTools' Performance panel.
+ */
+function mark(name: string): void {
+	const full = `request-flow:${name}`;
+	if (typeof performance === 'undefined' || performance.getEntriesByName(full).length) return;
+	performance.mark(full);
 }
 
 function wantsInPage(): boolean {
