@@ -27,6 +27,7 @@ import {
 	UnsupportedMediaType
 } from './exceptions';
 import { pythonJsonError } from './json-errors';
+import { decodeUtf8 } from '../../http/bytes';
 import { AllowAny, type BasePermission } from './permissions';
 import type { AsViewOptions } from '../../django/views';
 
@@ -105,13 +106,14 @@ export class APIView extends View {
 	}
 
 	parse(request: HttpRequest): unknown {
-		if (!request.body) return {};
+		if (!request.body.length) return {};
 		const type = request.content_type;
 		if (type === 'application/json') {
-			const problem = pythonJsonError(request.body);
+			const text = decodeUtf8(request.body);
+			const problem = pythonJsonError(text);
 			if (problem) throw new ParseError(`JSON parse error - ${problem}`);
 			try {
-				return JSON.parse(request.body);
+				return JSON.parse(text);
 			} catch (error) {
 				throw new ParseError(`JSON parse error - ${(error as Error).message}`);
 			}
