@@ -73,8 +73,8 @@ export function startSimulation(): Promise<SimulationMode> {
 		if (browser) {
 			try {
 				const worker = browser.setupWorker(...handlers);
-				await withTimeout(startWorker(worker), WORKER_TIMEOUT_MS);
-				watchWorker(worker, handlers);
+				const active = await withTimeout(startWorker(worker), WORKER_TIMEOUT_MS);
+				watchWorker(worker, handlers, active);
 				mark('worker-ready');
 				simulationStatus.mode = 'service-worker';
 				return 'service-worker' as const;
@@ -100,10 +100,13 @@ export function startSimulation(): Promise<SimulationMode> {
 export function simulationReady(): Promise<SimulationMode> {
 	ready ??= (async () => {
 		if (simulationStatus.state === 'idle') simulationStatus.state = 'starting';
-		// The site does not need the worker: build both at once.
+		// The site's code downloads beside the worker's; it is built once the worker answers, so
+		// that building it (the main thread busy for a while) never delays the worker.
+		const simulation = import('./simulation');
+		const mode = await startSimulation();
 		mark('site-start');
-		const site = import('./simulation').then((m) => m.getSite()).then(() => mark('site-ready'));
-		const [mode] = await Promise.all([startSimulation(), site]);
+		await (await simulation).getSite();
+		mark('site-ready');
 		mark('ready');
 		simulationStatus.state = 'ready';
 		return mode;
@@ -152,20 +155,27 @@ const workerOptions = () => ({
 	quiet: true
 });
 
-async function startWorker(worker: SetupWorker): Promise<void> {
-	await worker.start(workerOptions());
+/** Starts MSW's worker; resolves with the service worker that now passes requests on. */
+async function startWorker(worker: SetupWorker): Promise<ServiceWorker | null> {
+	const registration = await worker.start(workerOptions());
+	return registration?.active ?? null;
 }
 
 /**
- * After a new worker takes control (a new deployment) or the page comes back from the
+ * After another worker takes control (a new deployment) or the page comes back from the
  * back/forward cache, checks that requests are still answered, and recovers (worker-watch.ts).
  */
-function watchWorker(worker: SetupWorker, handlers: RequestHandler[]): void {
+function watchWorker(
+	worker: SetupWorker,
+	handlers: RequestHandler[],
+	started: ServiceWorker | null
+) {
+	let ours = started;
 	const watch = createWorkerWatch({
 		probe,
 		restart: async () => {
 			worker.stop();
-			await withTimeout(startWorker(worker), WORKER_TIMEOUT_MS);
+			ours = await withTimeout(startWorker(worker), WORKER_TIMEOUT_MS);
 		},
 		fallBack: async () => {
 			await answerInPage(handlers);
@@ -173,9 +183,12 @@ function watchWorker(worker: SetupWorker, handlers: RequestHandler[]): void {
 			simulationStatus.notice = WORKER_LOST_NOTICE;
 		}
 	});
-	const check = () => void watch.check();
-	navigator.serviceWorker.addEventListener('controllerchange', check);
-	window.addEventListener('pageshow', (event) => event.persisted && check());
+	navigator.serviceWorker.addEventListener('controllerchange', () => {
+		// The worker MSW started taking control of a first visit is no news.
+		if (navigator.serviceWorker.controller !== ours) void watch.check();
+	});
+	window.addEventListener('pageshow', (event) => event.persisted && void watch.check());
+	// For tests and DevTools' console: `await requestFlowCheckWorker()`.
 	Object.assign(window, { requestFlowCheckWorker: watch.check });
 }
 
