@@ -114,14 +114,19 @@ export class LessonSession {
 	 * Sends one request as the browser would. A form is submitted with the CSRF token of the last
 	 * page with a form; when there was none, the browser opens the form's page first.
 	 */
-	async send(spec: RequestSpec, label = spec.send): Promise<SendResult> {
+	async send(
+		spec: RequestSpec,
+		label = spec.send,
+		/** `false` for the rebuild's own request, which must not wait for the rebuild. */
+		held = true
+	): Promise<SendResult> {
 		const id = ++sendCounter;
 		this.sending += 1;
 		let result: SendResult;
 		try {
 			// The first click on a fresh page waits for the simulation instead of failing.
 			await simulation.wait();
-			await this.#hold;
+			if (held) await this.#hold;
 			if (needsCsrfToken(spec) && !this.memory.csrfToken) {
 				const { path } = requestLine(spec);
 				await csrfTokenFor(path, undefined, async (page) => {

@@ -19,7 +19,7 @@ export interface Rebuilt {
 	requests: number;
 	/** What did not happen as the lesson says; empty when the site is as the step expects. */
 	problems: string[];
-	/** The path of the page the browser showed at this step, to open again. */
+	/** The path of the page the browser showed at this step, opened again. */
 	page: string | null;
 }
 
@@ -38,7 +38,9 @@ export async function rebuildSite(
 	step: number,
 	memory: FormMemory,
 	/** The settings in force at `step`, applied when the walk is done. */
-	settings: SiteSettings
+	settings: SiteSettings,
+	/** Opens a page for real (a `fetch` the player shows), as the browser showed it. */
+	reopen: (path: string) => Promise<unknown>
 ): Promise<Rebuilt> {
 	const [{ getSite }, jar] = await Promise.all([import('$lib/mocks/simulation'), loadBrowserJar()]);
 	const site = await getSite();
@@ -46,16 +48,19 @@ export async function rebuildSite(
 	memory.forget();
 	const browser = new ScriptedBrowser((request) => site.handle(request), jar, memory);
 	const problems: string[] = [];
+	let page: string | null = null;
 	try {
 		for (const s of stepsBefore(lesson, step))
 			problems.push(...(await playStep(lesson, s, site, browser)));
+		const url = new URL(browser.page);
+		page = browser.traces.length ? url.pathname + url.search : null;
+		// Before this step's own settings (gunicorn stopped…), as the page was when it was shown.
+		if (page) await reopen(page);
 	} catch (error) {
 		problems.push(error instanceof Error ? error.message : String(error));
 	} finally {
 		markSiteUsed();
 		await forceSiteSettings(settings);
 	}
-	const url = new URL(browser.page);
-	const page = browser.traces.length ? url.pathname + url.search : null;
 	return { requests: browser.traces.length, problems, page };
 }

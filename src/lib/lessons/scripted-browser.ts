@@ -64,11 +64,9 @@ export class ScriptedBrowser {
 			this.memory.remember(response.body);
 			const location = response.headers.find(([n]) => n.toLowerCase() === 'location')?.[1];
 			if (!REDIRECTS.has(response.status) || !location) {
-				if (
-					(response.headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? '').includes(
-						'html'
-					)
-				)
+				// As the page's handlers do: the document shown is the last HTML page got with GET.
+				const type = response.headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1];
+				if (method === 'GET' && response.status === 200 && type?.startsWith('text/html'))
 					this.#page = url;
 				break;
 			}
