@@ -58,8 +58,15 @@ export class ProjectEditor {
 	dirty = $derived(this.draft !== this.saved);
 	edited = $derived(this.selected in this.edits);
 
-	/** Loads the files, this browser's edits, and a shared project from the page's address. */
-	async init(hash = typeof location === 'undefined' ? '' : location.hash): Promise<void> {
+	#started: Promise<void> | undefined;
+
+	/** Loads the files, this browser's edits, and a shared project from the page's address (once). */
+	init(hash = typeof location === 'undefined' ? '' : location.hash): Promise<void> {
+		this.#started ??= this.#init(hash);
+		return this.#started;
+	}
+
+	async #init(hash: string): Promise<void> {
 		this.originals = await this.#options.sources();
 		const loaded = loadEdits();
 		this.edits = this.#known(loaded.edits);
