@@ -10,44 +10,15 @@
 import { formatTraceback, PythonError, SimulationReadsOnly } from './python-errors';
 import { readSettings, SETTINGS_FILE, type SettingsRead } from './settings-reader';
 import { readUrlconf, type UrlconfRead, type ViewModules } from './urlconf-reader';
+import { checkLineChoice, fileKind, type ProjectEdits } from './editable';
 
-/** Edited files by project path (`templates/base.html`, `blog/urls.py`). Others are unchanged. */
-export type ProjectEdits = Readonly<Record<string, string>>;
-
-export type FileKind = 'template' | 'urls' | 'settings' | 'view-line' | 'read-only';
-
-/** A line of a view that may be swapped for one of a few variants that each teach something. */
-export interface LineChoice {
-	file: string;
-	/** The line's text in the original file (trimmed). */
-	original: string;
-	variants: { text: string; label: string }[];
-}
-
-export const LINE_CHOICES: readonly LineChoice[] = [
-	{
-		file: 'blog/views.py',
-		original: 'model = Post  # newest first, as Post.Meta.ordering says',
-		variants: [
-			{
-				text: 'model = Post  # newest first, as Post.Meta.ordering says',
-				label: 'model = Post: one query for the posts, then one per post for its author (N+1)'
-			},
-			{
-				text: 'queryset = Post.objects.select_related("author")',
-				label: 'queryset = Post.objects.select_related("author"): one query with a JOIN'
-			}
-		]
-	}
-];
-
-export function fileKind(path: string): FileKind {
-	if (path.startsWith('templates/') && path.endsWith('.html')) return 'template';
-	if (path === SETTINGS_FILE) return 'settings';
-	if (/^[a-z_]+\/urls\.py$/.test(path)) return 'urls';
-	if (LINE_CHOICES.some((c) => c.file === path)) return 'view-line';
-	return 'read-only';
-}
+export {
+	checkLineChoice,
+	fileKind,
+	LINE_CHOICES,
+	type FileKind,
+	type ProjectEdits
+} from './editable';
 
 /** What went wrong, as the student sees it: Python's words and its traceback. */
 export interface LoadProblem {
@@ -86,24 +57,6 @@ function problem(stage: LoadProblem['stage'], error: unknown): LoadProblem {
 		readsOnly,
 		error
 	};
-}
-
-/** Checks a view-line edit: the file must be the original with that one line swapped. */
-export function checkLineChoice(path: string, original: string, edited: string): string | null {
-	const choice = LINE_CHOICES.find((c) => c.file === path);
-	if (!choice) return `${path} is read-only here.`;
-	const before = original.split('\n');
-	const after = edited.split('\n');
-	const at = before.findIndex((l) => l.trim() === choice.original);
-	const allowed = choice.variants.map((v) => v.text);
-	if (
-		before.length === after.length &&
-		before.every((line, i) => i === at || line === after[i]) &&
-		allowed.includes(after[at].trim()) &&
-		after[at].startsWith(before[at].slice(0, before[at].length - before[at].trimStart().length))
-	)
-		return null;
-	return `Views are read-only here, except one line of ${path}: ${allowed.join(' or ')}.`;
 }
 
 export interface LoadOptions {

@@ -144,7 +144,7 @@ export function parseModule(source: string, file: string): Statement[] {
 		return syntax(t);
 	}
 
-	function atom(inBrackets: boolean): Expr {
+	function atom(_inBrackets: boolean): Expr {
 		const t = next();
 		if (t.kind === 'number') {
 			const text = t.value.replace(/_/g, '');

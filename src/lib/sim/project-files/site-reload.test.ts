@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { makeSite, Visitor } from '../mysite/test-site';
 import { projectSources } from '../mysite/sources';
 import type { Site } from '../site';
+import type { Trace } from '../types';
 
 let site: Site;
 let visit: Visitor;
@@ -21,7 +22,7 @@ const edit = (path: string, from: string, to: string) => {
 	return { [path]: text.replace(from, to) };
 };
 /** The distinct SQL texts a request sent. */
-const sql = (trace: { hops: { detail: { query?: { sql: string } } }[] }) => [
+const sql = (trace: Trace) => [
 	...new Set(trace.hops.flatMap((h) => (h.detail.query ? [h.detail.query.sql] : [])))
 ];
 
@@ -47,7 +48,7 @@ describe('templates', () => {
 		);
 		expect(page.body).toContain('Error during template rendering');
 		expect(page.body).toMatch(
-			/<tr class="error"><th scope="row">19<\/th><td>  <span class="specific">\{% endfor %\}<\/span><\/td><\/tr>/
+			/<tr class="error"><th scope="row">19<\/th><td> {2}<span class="specific">\{% endfor %\}<\/span><\/td><\/tr>/
 		);
 	});
 
