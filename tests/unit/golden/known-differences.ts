@@ -24,14 +24,6 @@ export const KNOWN_DIFFERENCES: Record<string, string> = {
 	'anon-browse/product-espresso': 'django: csrftoken set without get_token()',
 	'anon-browse/user-alice': 'django: csrftoken set without get_token()',
 	'anon-browse/user-bob': 'django: csrftoken set without get_token()',
-	'anon-browse/api-products':
-		'drf: Vary: Accept from a single renderer; session auth adds Vary: Cookie',
-	'anon-browse/api-posts':
-		'drf: Vary: Accept from a single renderer; session auth adds Vary: Cookie',
-	'anon-browse/api-post-1':
-		'drf: Vary: Accept from a single renderer; session auth adds Vary: Cookie',
-	'resolver-404/api-post-missing':
-		'drf: Vary: Accept from a single renderer; session auth adds Vary: Cookie',
 	'resolver-404/utf8-path': 'django: PATH_INFO latin-1/utf-8 round trip',
 	'append-slash/login-page': 'django: never_cache on LoginView/LogoutView',
 	'append-slash/post-noslash': 'django: Vary: Cookie only when the session was accessed',
@@ -71,8 +63,6 @@ export const KNOWN_DIFFERENCES: Record<string, string> = {
 	'blog-author/detail-with-comment': 'django: model instance equality (user == post.author)',
 	'blog-author/comment-missing-post': 'django: Vary: Cookie only when the session was accessed',
 	'blog-author/deleted-detail': 'django: Vary: Cookie only when the session was accessed',
-	'blog-author/api-posts-after':
-		'drf: Vary: Accept from a single renderer; session auth adds Vary: Cookie',
 	'login-required/new-anon': 'django: Vary: Cookie only when the session was accessed',
 	'login-required/edit-anon': 'django: Vary: Cookie only when the session was accessed',
 	'login-required/delete-anon': 'django: Vary: Cookie only when the session was accessed',
@@ -89,52 +79,6 @@ export const KNOWN_DIFFERENCES: Record<string, string> = {
 	'shop-order/order-out-of-stock': 'django: form rendering whitespace',
 	'shop-order/order-not-a-number': 'django: form rendering whitespace',
 	'shop-order/order-form-noproduct': 'django: form rendering whitespace',
-	'api-token/orders-anon':
-		'drf: Vary: Accept from a single renderer; session auth adds Vary: Cookie',
-	'api-token/orders-bad-token':
-		'drf: Vary: Accept from a single renderer; session auth adds Vary: Cookie',
-	'api-token/orders-spaces-token':
-		'drf: Vary: Accept from a single renderer; session auth adds Vary: Cookie',
-	'api-token/orders-alice':
-		'drf: Vary: Accept from a single renderer; session auth adds Vary: Cookie',
-	'api-token/order-1': 'drf: Vary: Accept from a single renderer; session auth adds Vary: Cookie',
-	'api-token/order-2-other':
-		'drf: Vary: Accept from a single renderer; session auth adds Vary: Cookie',
-	'api-token/order-missing':
-		'drf: Vary: Accept from a single renderer; session auth adds Vary: Cookie',
-	'api-token/create-order':
-		'drf: Vary: Accept from a single renderer; session auth adds Vary: Cookie',
-	'api-token/create-bad-json':
-		'drf: Vary: Accept from a single renderer; session auth adds Vary: Cookie',
-	'api-token/create-text-plain':
-		'drf: Vary: Accept from a single renderer; session auth adds Vary: Cookie; drf: 415 names the full media type',
-	'api-token/create-zero':
-		'drf: Vary: Accept from a single renderer; session auth adds Vary: Cookie',
-	'api-token/create-too-many':
-		'drf: Vary: Accept from a single renderer; session auth adds Vary: Cookie',
-	'api-token/create-missing-fields':
-		'drf: Vary: Accept from a single renderer; session auth adds Vary: Cookie',
-	'api-token/create-bad-product':
-		'drf: Vary: Accept from a single renderer; session auth adds Vary: Cookie',
-	'api-token/create-form-encoded':
-		'drf: Vary: Accept from a single renderer; session auth adds Vary: Cookie',
-	'api-token/patch-order':
-		'drf: Vary: Accept from a single renderer; session auth adds Vary: Cookie',
-	'api-token/put-order': 'drf: Vary: Accept from a single renderer; session auth adds Vary: Cookie',
-	'api-token/patch-status-readonly':
-		'drf: Vary: Accept from a single renderer; session auth adds Vary: Cookie',
-	'api-token/delete-order-other':
-		'drf: Vary: Accept from a single renderer; session auth adds Vary: Cookie',
-	'api-token/delete-order':
-		'drf: Vary: Accept from a single renderer; session auth adds Vary: Cookie',
-	'api-token/order-1-gone':
-		'drf: Vary: Accept from a single renderer; session auth adds Vary: Cookie',
-	'api-token/options-orders':
-		'drf: Vary: Accept from a single renderer; session auth adds Vary: Cookie',
-	'api-token/head-products':
-		'drf: Vary: Accept from a single renderer; session auth adds Vary: Cookie',
-	'api-token/post-products':
-		'drf: Vary: Accept from a single renderer; session auth adds Vary: Cookie',
 	'api-token/orders-after':
 		'drf: Vary: Accept from a single renderer; session auth adds Vary: Cookie',
 	'static/traversal-encoded-slash':
