@@ -29,8 +29,11 @@ if (!existsSync(`${buildDir}/index.html`)) {
 /** Watches the diagram from the first script on: when a packet is first drawn and first moves. */
 function watchPackets() {
 	const seen = new Map();
-	const times = { drawn: null, moved: null, sendAt: null };
+	const times = { drawn: null, moved: null, sendAt: null, lcp: null };
 	window.__cold = times;
+	new PerformanceObserver((list) => {
+		for (const entry of list.getEntries()) times.lcp = entry.startTime;
+	}).observe({ type: 'largest-contentful-paint', buffered: true });
 	const look = () => {
 		for (const packet of document.querySelectorAll('[data-packet]')) {
 			const key = packet.getAttribute('data-packet');
@@ -77,16 +80,23 @@ async function journey(browser, { waitForReady }) {
 	const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
 	try {
 		const page = await context.newPage();
+		// Bytes on the wire (compressed as served), for every response the page received.
+		let bytes = 0;
+		const cdp = await context.newCDPSession(page);
+		await cdp.send('Network.enable');
+		cdp.on('Network.loadingFinished', (event) => (bytes += event.encodedDataLength));
 		await page.addInitScript(watchPackets);
 		await page.goto(`${origin}/playground/`);
 		await page.waitForFunction(() => 'requestFlowPlayer' in window);
 		const interactive = await page.evaluate(() => performance.now());
+		let bytesAtReady = null;
 		if (waitForReady)
 			// A build from before `data-simulation-ready`: ready when the worker started.
 			await page.waitForSelector(
 				'main[data-simulation-ready="true"], main:not([data-simulation-ready])[data-simulation="service-worker"]',
 				{ timeout: 60_000 }
 			);
+		if (waitForReady) bytesAtReady = bytes;
 		await page.getByRole('button', { name: 'Send', exact: true }).click();
 		// The first packet moving on the diagram, or the form's error when the fetch failed. (The
 		// response itself arrives when the animation delivers it, many seconds later at Normal.)
@@ -98,7 +108,12 @@ async function journey(browser, { waitForReady }) {
 		const line = await page.evaluate(
 			() => document.querySelector('#request-error')?.textContent ?? ''
 		);
-		return { ...(await page.evaluate(readTimes)), interactive, line };
+		return {
+			...(await page.evaluate(readTimes)),
+			interactive,
+			line,
+			kib: bytesAtReady && bytesAtReady / 1024
+		};
 	} finally {
 		await context.close();
 	}
@@ -126,6 +141,10 @@ function report(title, results) {
 	row('first request through the stack', (r) => diff(r.firstTrace, r.firstRequest));
 	row('Send → first movement', (r) => diff(r.moved, r.sendAt), '(target ≤ 100 ms)');
 	row('navigation → first answer in the player', (r) => r.drawn);
+	row('largest contentful paint', (r) => r.lcp);
+	const kib = median(results.map((r) => r.kib));
+	if (kib !== null)
+		console.log(`  ${'transferred until ready'.padEnd(44)}${kib.toFixed(0).padStart(6)} KiB`);
 	const failed = results.filter((r) => r.line !== '');
 	console.log(`  Sends that failed: ${failed.length} of ${results.length}   (target 0)`);
 	for (const r of failed) console.log(`    ${r.line.trim()}`);

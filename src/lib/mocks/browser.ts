@@ -100,12 +100,11 @@ export function startSimulation(): Promise<SimulationMode> {
 export function simulationReady(): Promise<SimulationMode> {
 	ready ??= (async () => {
 		if (simulationStatus.state === 'idle') simulationStatus.state = 'starting';
-		// The site's code downloads beside the worker's; it is built once the worker answers, so
-		// that building it (the main thread busy for a while) never delays the worker.
-		const simulation = import('./simulation');
+		// The site (the whole stack, sql.js and its wasm) loads and is built once the worker
+		// answers, so that loading it (the main thread busy for a while) never delays the worker.
 		const mode = await startSimulation();
 		mark('site-start');
-		await (await simulation).getSite();
+		await import('./simulation').then((m) => m.getSite());
 		mark('site-ready');
 		mark('ready');
 		simulationStatus.state = 'ready';
