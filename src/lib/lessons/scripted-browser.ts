@@ -6,6 +6,7 @@
 import { CookieJar } from '$lib/client/cookie-jar';
 import { csrfTokenFor } from '$lib/client/form-post';
 import { SITE_ORIGIN } from '$lib/mocks/origin';
+import { utf8 } from '$lib/sim/http/bytes';
 import type { HandledRequest, SimRequest, Trace } from '$lib/sim/types';
 import { buildRequest, FormMemory, needsCsrfToken, requestLine } from './request-spec';
 import type { RequestSpec } from './schema';
@@ -52,7 +53,7 @@ export class ScriptedBrowser {
 				method,
 				url,
 				headers: this.#withBrowserHeaders(headers, url, method),
-				body
+				body: utf8(body)
 			});
 			traces.push(trace);
 			this.traces.push(trace);

@@ -121,7 +121,9 @@ export function checkPath(path: string): string | null {
 }
 
 /** Sends one request as the tool's own client does: a real fetch, cookies included. */
-export function send(spec: RequestSpec): Promise<Response> {
+export async function send(spec: RequestSpec): Promise<Response> {
+	// A Send pressed before the simulation started would fail: wait for it.
+	await import('$lib/mocks/browser').then((m) => m.startSimulation());
 	const hasBody = spec.body && !['GET', 'HEAD'].includes(spec.method);
 	return fetch(new URL(spec.path, SITE_ORIGIN), {
 		method: spec.method,
