@@ -140,6 +140,8 @@ test('reloading in the middle of lesson 9 keeps the next form POST working', asy
 test('lesson 12 in the natural order: the page says the post is gone, and Reset brings it back', async ({
 	page
 }) => {
+	// Six requests from the stage, each played by the player: give a busy machine time.
+	test.setTimeout(240_000);
 	const bob = 'Authorization: Token 2f1c9e1b0d7a4e3c8b6a5f4d3c2b1a0f9e8d7c6b';
 	await openLesson(page, 'authorization', 99);
 	await stageSend(page, 'DELETE', '/api/posts/3/', { headers: bob });
