@@ -19,6 +19,7 @@ import {
 import type { HttpRequest } from './http-request';
 import { MultiPartParserError } from './multipart';
 import type { HttpResponse } from './http-response';
+import { templateErrorSections } from './template/debug-section';
 
 export interface ExceptionContext {
 	urlconf: string;
@@ -69,6 +70,7 @@ export function responseForException(
 		location: context.location,
 		sourceText: context.sourceText,
 		serverTime: request.sim.now(),
+		extraSections: templateErrorSections(error, (name) => templateSource(request, name)),
 		user: userString(request)
 	});
 }
@@ -90,4 +92,11 @@ function userString(request: HttpRequest): string {
 function safeUrl(request: HttpRequest): string {
 	const host = request.META.HTTP_HOST ?? request.META.SERVER_NAME ?? '';
 	return `${request.scheme}://${host}${request.get_full_path()}`;
+}
+
+/** A template's text from the request's template engine, if it has one. */
+function templateSource(request: HttpRequest, name: string): string | undefined {
+	const engine = (request.sim as { templates?: { source?(n: string): string | undefined } })
+		.templates;
+	return engine?.source?.(name);
 }

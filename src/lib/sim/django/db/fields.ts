@@ -19,6 +19,7 @@ import {
 	MinValueValidator,
 	validateEmail,
 	validateSlug,
+	type LimitValidator,
 	type Validator
 } from './validators';
 
@@ -111,12 +112,13 @@ function integerType(dbType: string, positive: boolean): FieldType {
 		// IntegerField.validators: after the field's own, the backend's range, unless a validator
 		// of the field already bounds it as tightly.
 		rangeValidators: (field) => {
-			const own = field.options.validators ?? [];
+			const own = (field.options.validators ?? []) as Array<Partial<LimitValidator>>;
 			const bounded = (kind: 'min' | 'max', limit: bigint) =>
 				own.some(
 					(v) =>
-						v.limit?.kind === kind &&
-						(kind === 'min' ? v.limit.value >= limit : v.limit.value <= limit)
+						v.bound === kind &&
+						v.limit_value !== undefined &&
+						(kind === 'min' ? v.limit_value >= limit : v.limit_value <= limit)
 				);
 			const min = positive ? 0n : INT64_MIN;
 			return [

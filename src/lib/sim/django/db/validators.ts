@@ -3,31 +3,32 @@
  * the message for a bad value, or null when the value is fine.
  */
 
-export type Validator = ((value: unknown) => string | null) & {
-	/** For MinValueValidator / MaxValueValidator: which bound, and its value. */
-	limit?: { kind: 'min' | 'max'; value: number | bigint };
+export type Validator = (value: unknown) => string | null;
+
+/** A validator with a limit other code may read, as Django's `validator.limit_value`. */
+export type LimitValidator = Validator & {
+	readonly limit_value: number | bigint;
+	readonly bound: 'min' | 'max';
 };
 
 const isNumber = (value: unknown): value is number | bigint =>
 	typeof value === 'number' || typeof value === 'bigint';
 
 /** `MinValueValidator(limit)`; numbers and Python's big integers compare exactly. */
-export function MinValueValidator(limit: number | bigint): Validator {
+export function MinValueValidator(limit: number | bigint): LimitValidator {
 	const check: Validator = (value) =>
 		isNumber(value) && value < limit
 			? `Ensure this value is greater than or equal to ${limit}.`
 			: null;
-	check.limit = { kind: 'min', value: limit };
-	return check;
+	return Object.assign(check, { limit_value: limit, bound: 'min' as const });
 }
 
-export function MaxValueValidator(limit: number | bigint): Validator {
+export function MaxValueValidator(limit: number | bigint): LimitValidator {
 	const check: Validator = (value) =>
 		isNumber(value) && value > limit
 			? `Ensure this value is less than or equal to ${limit}.`
 			: null;
-	check.limit = { kind: 'max', value: limit };
-	return check;
+	return Object.assign(check, { limit_value: limit, bound: 'max' as const });
 }
 
 export function MaxLengthValidator(limit: number): Validator {

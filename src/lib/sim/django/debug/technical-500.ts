@@ -22,6 +22,8 @@ export interface Technical500 {
 	location?: SourceRef;
 	sourceText?: string;
 	serverTime: Date;
+	/** Extra sections before the traceback (the template error and postmortem sections). */
+	extraSections?: string;
 	/** `str(request.user)`, shown under "Request information". */
 	user?: string;
 }
@@ -76,7 +78,7 @@ export function technical500(info: Technical500): HttpResponse {
 ${rows}
     </table>
   </header>
-${traceback}${
+${info.extraSections ?? ''}${traceback}${
 		info.user === undefined
 			? ''
 			: `  <section id="requestinfo">
