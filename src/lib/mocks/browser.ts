@@ -27,8 +27,12 @@ let started: Promise<SimulationMode> | undefined;
 export function startSimulation(): Promise<SimulationMode> {
 	started ??= (async () => {
 		guardLocalStorage();
-		const [{ createHandlers }, { http }] = await Promise.all([import('./handlers'), import('msw')]);
-		const handlers = [http.all(`${SITE_ORIGIN}/*`, takeTurn), ...createHandlers()];
+		const [{ createHandlers, onSite }, { http }] = await Promise.all([
+			import('./handlers'),
+			import('msw')
+		]);
+		// A predicate, not a path pattern: MSW's patterns throw URIError on a broken %-escape.
+		const handlers = [http.all(onSite, takeTurn), ...createHandlers()];
 		if (!wantsInPage()) {
 			try {
 				await withTimeout(startWorker(handlers), WORKER_TIMEOUT_MS);
@@ -98,7 +102,7 @@ async function answerInPage(handlers: RequestHandler[]): Promise<void> {
 			method: toGet ? 'GET' : copy.method,
 			headers,
 			credentials: copy.credentials,
-			body: toGet || ['GET', 'HEAD'].includes(copy.method) ? undefined : await copy.text()
+			body: toGet || ['GET', 'HEAD'].includes(copy.method) ? undefined : await copy.arrayBuffer()
 		});
 		return url.startsWith(`${SITE_ORIGIN}/`) ? answer(next, redirects + 1) : pageFetch(next);
 	};
