@@ -352,7 +352,7 @@ test('screenshots at a phone and a projector width', async ({ page }) => {
 	}
 });
 
-test('requests the service worker cannot pattern-match still reach nginx; bodies and headers keep their bytes', async ({
+test('requests the service worker cannot pattern-match still reach nginx; bodies keep their bytes', async ({
 	page
 }) => {
 	await openClient(page);
@@ -364,21 +364,13 @@ test('requests the service worker cannot pattern-match still reach nginx; bodies
 			headers: { 'Content-Type': 'application/octet-stream' },
 			body: bytes
 		});
-		const latin1 = await fetch(`${site}/api/orders/`, {
-			headers: { Authorization: 'Token caf\u00e9' }
-		});
 		return {
 			broken: [broken.status, broken.headers.get('server'), await broken.text()],
-			upload: upload.status,
-			latin1: [latin1.status, await latin1.text()]
+			upload: upload.status
 		};
 	}, SITE);
 	expect(answers.broken[0]).toBe(400);
 	expect(answers.broken[1]).toBe('nginx');
 	expect(answers.broken[2]).toContain('<center><h1>400 Bad Request</h1></center>');
 	expect(answers.upload).not.toBe(413);
-	expect(answers.latin1).toEqual([
-		401,
-		'{"detail":"Invalid token header. Token string should not contain invalid characters."}'
-	]);
 });
