@@ -34,8 +34,11 @@ const recordedAt = new Date(meta.recordedAt);
 
 let site: Site;
 const figures = { total: 0, statuses: 0, bodies: 0, whole: 0 };
-/** Every difference found, by `sequence/step`: written to `$GOLDEN_REPORT` when it is set. */
-const report: Record<string, string[]> = {};
+/**
+ * Every difference found, by `sequence/step`, with the simulation's normalised answer: written to
+ * `$GOLDEN_REPORT` (a JSON file) when that variable is set, to study the differences.
+ */
+const report: Record<string, { differences: string[]; sim: GoldenResponse }> = {};
 
 beforeAll(async () => {
 	vi.useFakeTimers({ toFake: ['Date'] });
@@ -71,7 +74,8 @@ for (const scenario of scenarios) {
 				const actual = normalise(answer, expected.response, recordedAt);
 				const found = compare(expected.response, actual);
 				differences.set(step.id, found);
-				if (found.length) report[`${scenario.name}/${step.id}`] = found;
+				if (found.length)
+					report[`${scenario.name}/${step.id}`] = { differences: found, sim: actual };
 				figures.total += 1;
 				if (!found.some((d) => d.startsWith('status'))) figures.statuses += 1;
 				if (!found.some((d) => d.startsWith('body'))) figures.bodies += 1;

@@ -20,7 +20,7 @@
  */
 import { http, HttpResponse, type RequestHandler } from 'msw';
 import { browserJar, type CookieJar } from '$lib/client/cookie-jar';
-import { publishTrace } from '$lib/flow/trace-bus';
+import { publishTrace, type Arrival } from '$lib/flow/trace-bus';
 import type { Site } from '$lib/sim/site';
 import type { SimRequest, SimResponse, Trace } from '$lib/sim/types';
 import { SITE_ORIGIN } from './origin';
@@ -30,7 +30,7 @@ export interface HandlerOptions {
 	site?: () => Promise<Site>;
 	jar?: CookieJar;
 	/** Resolves when the response may reach the page (the player's "delivered"). */
-	present?: (trace: Trace) => Promise<void>;
+	present?: (trace: Trace, arrival: Arrival) => Promise<void>;
 }
 
 /** Methods after which a browser sends `Origin` even to its own site (Fetch standard). */
@@ -45,6 +45,7 @@ export function createHandlers(options: HandlerOptions = {}): RequestHandler[] {
 
 	return [
 		http.all(onSite, async ({ request }) => {
+			const receivedAt = performance.now();
 			const sim = await toSimRequest(request, jar, page);
 			const site = await getSite();
 			const { response, trace } = await site.handle(sim);
@@ -53,7 +54,7 @@ export function createHandlers(options: HandlerOptions = {}): RequestHandler[] {
 				.map(([, value]) => value);
 			jar.store(request.url, setCookies);
 			if (isDocument(sim, response)) page = request.url;
-			await present(trace);
+			await present(trace, { receivedAt });
 			return toResponse(response);
 		}),
 		http.all(onOtherTestHost, () => HttpResponse.error())

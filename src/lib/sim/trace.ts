@@ -61,13 +61,14 @@ export interface RecorderOptions {
 	startedAt?: number;
 }
 
+/** Random once per page (or process), so ids from two tabs differ; a counter after it. */
+const ID_PREFIX = `${Date.now().toString(36)}-${Math.floor(Math.random() * 0x100000000).toString(16)}`;
 let counter = 0;
 
-/** A short, unique, URL-safe id (also the `X-Trace-Id` header). */
+/** A short, unique, URL-safe id (also the `X-Trace-Id` header): no random draw per request. */
 export function newTraceId(): string {
-	counter = (counter + 1) % 0x10000;
-	const random = Math.floor(Math.random() * 0x100000000).toString(16);
-	return `${Date.now().toString(36)}-${counter.toString(16).padStart(4, '0')}-${random}`;
+	counter += 1;
+	return `${ID_PREFIX}-${counter.toString(16).padStart(4, '0')}`;
 }
 
 export class TraceRecorder {

@@ -93,6 +93,7 @@ function fullBody(body: string, today: Date): string {
 	const iso = today.toISOString().slice(0, 10);
 	return body
 		.replace(/(name="csrfmiddlewaretoken" value=")[^"]*"/g, '$1<csrf-form>"')
+		.replace(/(https:\/\/docs\.djangoproject\.com\/en\/)[^/]+\//g, '$1<version>/')
 		.replace(new RegExp(`"${iso}T[0-9:.]+(Z|[+-]\\d\\d:\\d\\d)?"`, 'g'), '"<now-iso>"')
 		.replace(new RegExp(`${date},? \\d\\d:\\d\\d`, 'g'), '<today> <hh:mm>')
 		.replaceAll(date, '<today>')

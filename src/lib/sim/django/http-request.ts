@@ -4,6 +4,7 @@
  * `headers`, and what middleware adds (`session`, `user`, `resolver_match`). `request.sim` is the
  * simulation's own per-request context (trace recorder, settings, database, templates).
  */
+import { get_path_info } from './encoding';
 import type { ResolverMatchInfo } from '../types';
 import { parseCookie } from './cookies';
 import { ANONYMOUS_USER, type SessionLike, type SimContext, type UserLike } from './context';
@@ -95,7 +96,7 @@ export class HttpRequest {
 		this.META = environ;
 		this.sim = sim;
 		this.method = (environ.REQUEST_METHOD ?? 'GET').toUpperCase();
-		this.path_info = environ.PATH_INFO || '/';
+		this.path_info = get_path_info(environ.PATH_INFO || '/');
 		this.path = `${(environ.SCRIPT_NAME ?? '').replace(/\/$/, '')}${this.path_info}`;
 		this.headers = new HttpHeaders(environ);
 		this.COOKIES = parseCookie(environ.HTTP_COOKIE ?? '');
