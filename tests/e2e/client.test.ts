@@ -347,3 +347,26 @@ test('screenshots at a phone and a projector width', async ({ page }) => {
 		expect(overflow).toBeLessThanOrEqual(0);
 	}
 });
+
+test('requests the service worker cannot pattern-match still reach nginx; bodies keep their bytes', async ({
+	page
+}) => {
+	await openClient(page);
+	const answers = await page.evaluate(async (site) => {
+		const broken = await fetch(`${site}/%E0%A4%A`);
+		const bytes = new Uint8Array(400_000).map((_, i) => 0x80 + (i % 128));
+		const upload = await fetch(`${site}/api/posts/`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/octet-stream' },
+			body: bytes
+		});
+		return {
+			broken: [broken.status, broken.headers.get('server'), await broken.text()],
+			upload: upload.status
+		};
+	}, SITE);
+	expect(answers.broken[0]).toBe(400);
+	expect(answers.broken[1]).toBe('nginx');
+	expect(answers.broken[2]).toContain('<center><h1>400 Bad Request</h1></center>');
+	expect(answers.upload).not.toBe(413);
+});

@@ -53,21 +53,23 @@ export function startSimulation(): Promise<SimulationMode> {
 		guardLocalStorage();
 		const inPage = wantsInPage();
 		// msw/browser loads beside msw, not after it: no waterfall.
-		const [{ createHandlers }, { http, HttpResponse }, browser, { onTrace }] = await Promise.all([
-			import('./handlers'),
-			import('msw'),
-			inPage ? undefined : import('msw/browser'),
-			import('$lib/flow/trace-bus')
-		]);
+		const [{ createHandlers, onSite }, { http, HttpResponse }, browser, { onTrace }] =
+			await Promise.all([
+				import('./handlers'),
+				import('msw'),
+				inPage ? undefined : import('msw/browser'),
+				import('$lib/flow/trace-bus')
+			]);
 		const stopWatching = onTrace(() => {
 			mark('first-trace');
 			stopWatching();
 		});
+		// Predicates, not path patterns: MSW's patterns throw URIError on a broken %-escape.
 		const handlers = [
-			http.head(`${SITE_ORIGIN}/*`, ({ request }) =>
+			http.head(onSite, ({ request }) =>
 				request.headers.has(PROBE_HEADER) ? new HttpResponse(null, { status: 204 }) : undefined
 			),
-			http.all(`${SITE_ORIGIN}/*`, takeTurn),
+			http.all(onSite, takeTurn),
 			...createHandlers()
 		];
 		if (browser) {
@@ -228,7 +230,7 @@ async function answerInPage(handlers: RequestHandler[]): Promise<void> {
 			method: toGet ? 'GET' : copy.method,
 			headers,
 			credentials: copy.credentials,
-			body: toGet || ['GET', 'HEAD'].includes(copy.method) ? undefined : await copy.text()
+			body: toGet || ['GET', 'HEAD'].includes(copy.method) ? undefined : await copy.arrayBuffer()
 		});
 		return url.startsWith(`${SITE_ORIGIN}/`) ? answer(next, redirects + 1) : pageFetch(next);
 	};

@@ -62,7 +62,7 @@ export function createHandlers(options: HandlerOptions = {}): RequestHandler[] {
 }
 
 /** A request to the simulated site, whatever its path holds. */
-function onSite({ request }: { request: Request }): boolean {
+export function onSite({ request }: { request: Request }): boolean {
 	return new URL(request.url).origin === SITE_ORIGIN;
 }
 

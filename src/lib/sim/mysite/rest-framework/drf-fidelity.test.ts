@@ -86,7 +86,7 @@ describe("DRF's JSONParser reads bytes as Python does", () => {
 			'POST',
 			'/api/orders/',
 			'\ufeff{"product": 2, "quantity": 1}',
-			json('')
+			json()
 		);
 		expect(answer.status).toBe(400);
 		expect(detail(answer.body)).toBe(
@@ -95,12 +95,7 @@ describe("DRF's JSONParser reads bytes as Python does", () => {
 	});
 
 	it('answers 5,000-deep JSON with Python’s RecursionError (a DEBUG 500), never a JavaScript name', async () => {
-		const answer = await send(
-			'POST',
-			'/api/orders/',
-			'['.repeat(5000) + ']'.repeat(5000),
-			json('')
-		);
+		const answer = await send('POST', '/api/orders/', '['.repeat(5000) + ']'.repeat(5000), json());
 		expect(answer.status).toBe(500);
 		expect(answer.body).toContain('<title>RecursionError at /api/orders/</title>');
 		expect(answer.body).toContain(
@@ -116,7 +111,7 @@ describe("DRF's serializer fields", () => {
 			'POST',
 			'/api/posts/',
 			'{"title": "a\\u0000b", "body": "x\\ud800y"}',
-			json('')
+			json()
 		);
 		expect(answer.status).toBe(400);
 		expect(JSON.parse(answer.body)).toEqual({
@@ -130,7 +125,7 @@ describe("DRF's serializer fields", () => {
 			'POST',
 			'/api/orders/',
 			'{"product": 2, "quantity": 9223372036854775808}',
-			json('')
+			json()
 		);
 		expect(big.status).toBe(400);
 		expect(JSON.parse(big.body)).toEqual({
@@ -140,7 +135,7 @@ describe("DRF's serializer fields", () => {
 			'POST',
 			'/api/orders/',
 			'{"product": 2, "quantity": "１"}',
-			json('')
+			json()
 		);
 		expect(fullWidth.status).toBe(201);
 		expect(JSON.parse(fullWidth.body)).toMatchObject({ quantity: 1 });
