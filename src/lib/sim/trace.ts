@@ -38,6 +38,7 @@ import type {
 } from './types';
 import { NODE_IDS } from './types';
 import { frozenPlainCopy } from './plain-data';
+import { decodeUtf8 } from './http/bytes';
 
 /** Simulated costs in milliseconds: rough, but in proportion, so the timeline teaches something. */
 export const COST = {
@@ -261,7 +262,13 @@ export class TraceRecorder {
 			totalMs: this.#clock,
 			timings: { ...this.#timings },
 			hops: this.#hops,
-			request,
+			request: {
+				method: request.method,
+				url: request.url,
+				headers: request.headers,
+				body: decodeUtf8(request.body),
+				bodyBytes: request.body.length
+			},
 			response
 		};
 		// A copy, so later changes to a model instance or a context dict cannot reach the trace.
