@@ -87,7 +87,7 @@ async function journey(browser, { waitForReady }) {
 		cdp.on('Network.loadingFinished', (event) => (bytes += event.encodedDataLength));
 		await page.addInitScript(watchPackets);
 		await page.goto(`${origin}/playground/`);
-		await page.waitForFunction(() => 'requestFlowPlayer' in window);
+		await page.waitForFunction(() => 'requestFlowPlayer' in window, null, { timeout: 60_000 });
 		const interactive = await page.evaluate(() => performance.now());
 		let bytesAtReady = null;
 		if (waitForReady)
