@@ -41,7 +41,9 @@ async function stageSend(
 	await form.getByLabel('Path on https://mysite.test').fill(path);
 	if (options.fields !== undefined) await form.getByLabel('Form fields').fill(options.fields);
 	if (options.headers !== undefined) {
-		await form.getByText('Headers', { exact: true }).click();
+		const more = form.locator('details.more');
+		if (!(await more.evaluate((d) => (d as HTMLDetailsElement).open)))
+			await more.getByText('Headers', { exact: true }).click();
 		await form.getByLabel('Headers, one per line').fill(options.headers);
 	}
 	const before = await page.locator('#stage .result').textContent();

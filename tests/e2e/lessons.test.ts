@@ -3,7 +3,11 @@
  * the middle, progress kept, broken or missing storage, export and import, keyboard only, axe.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect as baseExpect, test, type Page } from '@playwright/test';
+
+// The machine running these may be busy: wait longer for states (never for a fixed time).
+const expect = baseExpect.configure({ timeout: 30_000 });
+test.describe.configure({ timeout: 120_000 });
 
 const KEY = 'request-flow:progress:v1';
 const LESSON = 'lessons/client-and-server/';

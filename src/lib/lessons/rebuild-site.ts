@@ -3,7 +3,7 @@
  * site in this tab starts fresh: no comment posted, nobody logged in, no CSRF cookie. The steps
  * ahead were written (and self-tested) for the site as the earlier steps left it. So the page
  * rebuilds that state quietly: a fresh site, then the earlier steps walked as the self-test walks
- * them (`walk.ts`), straight through the stack without animation, with the page's own cookie jar
+ * them (`walk.ts`; a challenge's solution only when the student had passed it), straight through the stack without animation, with the page's own cookie jar
  * and form memory. Last, the browser opens again, for real, the page it was showing, so that the
  * next form sent from it carries that page as its `Referer`, as a browser's would.
  */
@@ -40,7 +40,9 @@ export async function rebuildSite(
 	/** The settings in force at `step`, applied when the walk is done. */
 	settings: SiteSettings,
 	/** Opens a page for real (a `fetch` the player shows), as the browser showed it. */
-	reopen: (path: string) => Promise<unknown>
+	reopen: (path: string) => Promise<unknown>,
+	/** Whether the student passed this challenge: only then is its solution sent again. */
+	passed: (challengeId: string) => boolean
 ): Promise<Rebuilt> {
 	const [{ getSite }, jar] = await Promise.all([import('$lib/mocks/simulation'), loadBrowserJar()]);
 	const site = await getSite();
@@ -50,8 +52,11 @@ export async function rebuildSite(
 	const problems: string[] = [];
 	let page: string | null = null;
 	try {
-		for (const s of stepsBefore(lesson, step))
+		for (const s of stepsBefore(lesson, step)) {
+			// A challenge still open is the student's to do: its solution is not sent for them.
+			if (s.type === 'challenge' && !passed(s.id)) continue;
 			problems.push(...(await playStep(lesson, s, site, browser)));
+		}
 		const url = new URL(browser.page);
 		page = browser.traces.length ? url.pathname + url.search : null;
 		// Before this step's own settings (gunicorn stopped…), as the page was when it was shown.
