@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import { describe, expect, it } from 'vitest';
 import { challengeMet, failures } from '$lib/lessons/checks';
+import { applyProjectEdits } from '$lib/lessons/lesson-edits';
 import { parseLessons } from '$lib/lessons/parse';
 import type { ChallengeStep, Lesson, RequestSpec, Step } from '$lib/lessons/schema';
 import { ScriptedBrowser } from '$lib/lessons/scripted-browser';
@@ -41,6 +42,21 @@ function describeTrace(trace: Trace | undefined): string {
 	return trace ? `${trace.method} ${new URL(trace.url).pathname} → ${trace.status}` : 'no trace';
 }
 
+/** Makes a challenge's edits to the project, on top of those already made, as a student would. */
+async function edit(site: Site, challenge: ChallengeStep): Promise<void> {
+	if (!challenge.edits) return;
+	const files = site.files;
+	const changed = applyProjectEdits(files, challenge.edits);
+	const { mysite } = await import('$lib/sim/mysite');
+	const all = { ...files, ...changed };
+	const edits = Object.fromEntries(
+		Object.entries(all).filter(([path, text]) => mysite.sources?.[path] !== text)
+	);
+	const report = await site.reload(edits);
+	if (report.problem)
+		throw new Error(`${challenge.id}: the edits fail: ${report.problem.traceback}`);
+}
+
 /** Plays one step as a student would; returns what is not as the lesson says. */
 async function play(lesson: Lesson, step: Step, site: Site, browser: ScriptedBrowser) {
 	const problems: string[] = [];
@@ -65,6 +81,7 @@ async function play(lesson: Lesson, step: Step, site: Site, browser: ScriptedBro
 		});
 	}
 	if (step.type === 'challenge') {
+		await edit(site, step);
 		const traces = await sendAll(browser, step.solution);
 		if (!challengeMet(step.check, traces))
 			problems.push(
@@ -106,6 +123,7 @@ describe.each(lessons.map((l) => [l.file, l] as const))('%s', (_file, lesson) =>
 					`${where(lesson, challenge)}: the wrong attempt ${attempt.send} passes`
 				).toBe(false);
 			}
+			await edit(site, challenge);
 			const solved = await sendAll(browser, challenge.solution);
 			expect(challengeMet(challenge.check, solved), `${where(lesson, challenge)}: solution`).toBe(
 				true

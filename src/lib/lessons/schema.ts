@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { NODE_IDS } from '$lib/sim/types';
 import { challengeCheckSchema, traceCheckSchema } from './checks';
+import { projectEditSchema } from './lesson-edits';
 
 export const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 
@@ -66,7 +67,9 @@ export const frontmatterSchema = z.strictObject({
 	minutes: z.number().int().min(5, 'must be 5 or more').max(15, 'must be 15 or less'),
 	nodes: z.array(nodeId).min(2).optional(),
 	start: requestLineSchema,
-	settings: siteSettingsSchema.optional()
+	settings: siteSettingsSchema.optional(),
+	/** Show the project editor on the lesson's stage (for lessons whose challenges need edits). */
+	editor: z.boolean().optional()
 });
 export type Frontmatter = z.infer<typeof frontmatterSchema>;
 
@@ -132,6 +135,8 @@ export const challengeStepSchema = z.strictObject({
 	check: challengeCheckSchema,
 	hints: z.array(z.string().min(3)).min(1),
 	solution: z.array(requestItemSchema).min(1),
+	/** Edits to the project that the solution needs, made before its requests (lesson-edits.ts). */
+	edits: z.array(projectEditSchema).min(1).optional(),
 	/** Attempts that must not pass; by default the lesson's `start` request. */
 	wrong: z.array(requestItemSchema).optional()
 });
