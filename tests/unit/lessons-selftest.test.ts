@@ -8,13 +8,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import { describe, expect, it } from 'vitest';
-import { challengeMet, failures } from '$lib/lessons/checks';
+import { challengeMet } from '$lib/lessons/checks';
 import { applyProjectEdits } from '$lib/lessons/lesson-edits';
 import { parseLessons } from '$lib/lessons/parse';
-import type { ChallengeStep, Lesson, RequestSpec, Step } from '$lib/lessons/schema';
+import type { ChallengeStep, Lesson, Step } from '$lib/lessons/schema';
 import { ScriptedBrowser } from '$lib/lessons/scripted-browser';
 import { createSite, type Site } from '$lib/sim/site';
-import type { Trace } from '$lib/sim/types';
+import { playStep as play, sendAll, stepsOf } from '$lib/lessons/walk';
 
 const lessons = parseLessons(
 	Object.fromEntries(
@@ -34,76 +34,35 @@ async function visit(lesson: Lesson): Promise<{ site: Site; browser: ScriptedBro
 	return { site, browser: new ScriptedBrowser((request) => site.handle(request)) };
 }
 
-const stepsOf = (lesson: Lesson) => lesson.parts.flatMap((p) => p.steps);
-const sent = (step: { send?: string }): step is RequestSpec => step.send !== undefined;
 const where = (lesson: Lesson, step: Step) => `${lesson.file}:${step.line}: ${step.type} step`;
 
-function describeTrace(trace: Trace | undefined): string {
-	return trace ? `${trace.method} ${new URL(trace.url).pathname} → ${trace.status}` : 'no trace';
-}
-
-/** Makes a challenge's edits to the project, on top of those already made, as a student would. */
-async function edit(site: Site, challenge: ChallengeStep): Promise<void> {
-	if (!challenge.edits) return;
+/**
+ * A challenge's reference edits, made to the project (on top of those already made) as a student
+ * makes them in the editor, before its solution is sent. Only here: the lesson page never makes
+ * them for the student.
+ */
+async function edit(site: Site, step: Step): Promise<void> {
+	if (step.type !== 'challenge' || !step.edits) return;
 	const files = site.files;
-	const changed = applyProjectEdits(files, challenge.edits);
+	const all = { ...files, ...applyProjectEdits(files, step.edits) };
 	const { mysite } = await import('$lib/sim/mysite');
-	const all = { ...files, ...changed };
 	const edits = Object.fromEntries(
 		Object.entries(all).filter(([path, text]) => mysite.sources?.[path] !== text)
 	);
 	const report = await site.reload(edits);
-	if (report.problem)
-		throw new Error(`${challenge.id}: the edits fail: ${report.problem.traceback}`);
-}
-
-/** Plays one step as a student would; returns what is not as the lesson says. */
-async function play(lesson: Lesson, step: Step, site: Site, browser: ScriptedBrowser) {
-	const problems: string[] = [];
-	if (step.type === 'settings') site.configure(step.settings);
-	if (step.type === 'request' && sent(step)) {
-		const [first] = await browser.send(step);
-		if (step.expect) {
-			const why = failures(step.expect, first);
-			if (why.length)
-				problems.push(`${where(lesson, step)}: ${describeTrace(first)}: ${why.join('; ')}`);
-		}
-	}
-	if (step.type === 'predict' && sent(step)) {
-		const [first] = await browser.send(step);
-		step.choices.forEach((choice, i) => {
-			if (!choice.check) return;
-			const holds = failures(choice.check, first).length === 0;
-			if (holds !== Boolean(choice.correct))
-				problems.push(
-					`${where(lesson, step)}: choice ${i + 1} ("${choice.text}") is ${choice.correct ? 'correct' : 'wrong'}, but its check is ${holds ? 'true' : `false (${failures(choice.check, first).join('; ')})`} of ${describeTrace(first)}`
-				);
-		});
-	}
-	if (step.type === 'challenge') {
-		await edit(site, step);
-		const traces = await sendAll(browser, step.solution);
-		if (!challengeMet(step.check, traces))
-			problems.push(
-				`${where(lesson, step)}: the solution does not pass: ${traces.map(describeTrace).join(', ')}`
-			);
-	}
-	return problems;
-}
-
-async function sendAll(browser: ScriptedBrowser, requests: RequestSpec[]): Promise<Trace[]> {
-	const traces: Trace[] = [];
-	for (const request of requests) traces.push(...(await browser.send(request)));
-	return traces;
+	if (report.problem) throw new Error(`${step.id}: the edits fail: ${report.problem.traceback}`);
 }
 
 describe.each(lessons.map((l) => [l.file, l] as const))('%s', (_file, lesson) => {
 	it('is true of the demo site: every expectation, prediction and solution', async () => {
 		const { site, browser } = await visit(lesson);
 		const problems: string[] = [];
-		for (const step of stepsOf(lesson)) problems.push(...(await play(lesson, step, site, browser)));
+		for (const step of stepsOf(lesson)) {
+			await edit(site, step);
+			problems.push(...(await play(lesson, step, site, browser)));
+		}
 		expect(problems).toEqual([]);
-	});
+	}, 60_000);
 
 	const challenges = stepsOf(lesson).filter(
 		(s): s is ChallengeStep & Step => s.type === 'challenge'
@@ -113,8 +72,10 @@ describe.each(lessons.map((l) => [l.file, l] as const))('%s', (_file, lesson) =>
 		async (_id, challenge) => {
 			const { site, browser } = await visit(lesson);
 			const steps = stepsOf(lesson);
-			for (const step of steps.slice(0, steps.indexOf(challenge)))
+			for (const step of steps.slice(0, steps.indexOf(challenge))) {
+				await edit(site, step);
 				await play(lesson, step, site, browser);
+			}
 			const wrong = challenge.wrong ?? [{ send: lesson.start }];
 			for (const attempt of wrong) {
 				const traces = await browser.send(attempt);
@@ -128,6 +89,7 @@ describe.each(lessons.map((l) => [l.file, l] as const))('%s', (_file, lesson) =>
 			expect(challengeMet(challenge.check, solved), `${where(lesson, challenge)}: solution`).toBe(
 				true
 			);
-		}
+		},
+		60_000
 	);
 });

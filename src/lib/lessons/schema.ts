@@ -60,6 +60,9 @@ export const siteSettingsSchema = z.strictObject({
 });
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;
 
+export const DETAILS = ['overview', 'django', 'everything'] as const;
+export type Detail = (typeof DETAILS)[number];
+
 export const frontmatterSchema = z.strictObject({
 	title: z.string().min(3),
 	summary: z.string().min(10),
@@ -69,7 +72,13 @@ export const frontmatterSchema = z.strictObject({
 	start: requestLineSchema,
 	settings: siteSettingsSchema.optional(),
 	/** Show the project editor on the lesson's stage (for lessons whose challenges need edits). */
-	editor: z.boolean().optional()
+	editor: z.boolean().optional(),
+	/**
+	 * How much of each journey the player shows when the lesson opens: `overview` (browser, web
+	 * server, application server, Django as one box), `django` (its resolver, view, model and
+	 * template too) or `everything` (each middleware and query). The student can change it.
+	 */
+	detail: z.enum(DETAILS).default('everything')
 });
 export type Frontmatter = z.infer<typeof frontmatterSchema>;
 

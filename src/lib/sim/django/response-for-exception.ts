@@ -69,8 +69,22 @@ export function responseForException(
 		location: context.location,
 		sourceText: context.sourceText,
 		serverTime: request.sim.now(),
-		extraSections: templateErrorSections(error, (name) => templateSource(request, name))
+		extraSections: templateErrorSections(error, (name) => templateSource(request, name)),
+		user: userString(request)
 	});
+}
+
+/**
+ * `ExceptionReporter`'s `user_str`: `str(request.user)`. Reading `request.user` reads the session,
+ * so a DEBUG error page gets `Vary: Cookie` from SessionMiddleware, as in Django.
+ */
+function userString(request: HttpRequest): string {
+	try {
+		const user = request.user;
+		return user.is_authenticated ? user.username : 'AnonymousUser';
+	} catch {
+		return '[unable to retrieve the current user]';
+	}
 }
 
 /** The request's URL, even when its Host is not allowed (the DisallowedHost page needs it). */
