@@ -109,9 +109,14 @@ test('a template, a URLconf and a setting change the next request; reset puts th
 	await page.screenshot({ path: 'test-results/editor-playground.png', fullPage: true });
 });
 
-test('mistakes get Django’s own messages', async ({ page }) => {
+// These journeys are long on a busy machine: each save restarts the simulated server.
+test.describe.configure({ timeout: 180_000 });
+
+const problemOf = (page: Page) =>
+	editor(page).region.getByRole('region', { name: /Every request fails|does not start/ });
+
+test('template mistakes get Django’s own messages', async ({ page }) => {
 	const e = await openPlayground(page);
-	const problem = e.region.getByRole('region', { name: /Every request fails|does not start/ });
 
 	await open(page, 'templates/blog/post_list.html');
 	await change(page, '  {% endfor %}\n', '  {% endfor %}\n  {% endfor %}\n');
@@ -128,7 +133,11 @@ test('mistakes get Django’s own messages', async ({ page }) => {
 	expect(page500.body).toContain('TemplateDoesNotExist at /blog/');
 	await e.button('Reset file').click();
 	await expect(e.status).toContainText('back to the project');
+});
 
+test('urls.py mistakes get Django’s own messages', async ({ page }) => {
+	const e = await openPlayground(page);
+	const problem = problemOf(page);
 	await open(page, 'blog/urls.py');
 	await change(page, 'views.archive_year,', 'views.archive,');
 	await expect(problem).toContainText(
@@ -160,7 +169,11 @@ test('mistakes get Django’s own messages', async ({ page }) => {
 	await expect(problem).toContainText('SyntaxError: invalid syntax. Perhaps you forgot a comma?');
 	await e.button('Reset file').click();
 	await expect(e.status).toContainText('back to the project');
+});
 
+test('settings.py mistakes get Django’s own messages', async ({ page }) => {
+	const e = await openPlayground(page);
+	const problem = problemOf(page);
 	await open(page, 'mysite/settings.py');
 	await change(page, '\nDEBUG = True\n', '\nDEBUG = True True\n');
 	await expect(problem).toContainText('SyntaxError: invalid syntax');
@@ -230,7 +243,7 @@ test('a share link replays the edits in a fresh browser', async ({ page, browser
 });
 
 test('broken saved edits give a notice, not a blank page', async ({ page }) => {
-	await page.goto('./playground/');
+	await openPlayground(page);
 	await page.evaluate(() => localStorage.setItem('request-flow:project-edits:v1', '{oops'));
 	await page.reload();
 	const e = editor(page);

@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import { describe, expect, it } from 'vitest';
 import { challengeMet } from '$lib/lessons/checks';
+import { applyProjectEdits } from '$lib/lessons/lesson-edits';
 import { parseLessons } from '$lib/lessons/parse';
 import type { ChallengeStep, Lesson, Step } from '$lib/lessons/schema';
 import { ScriptedBrowser } from '$lib/lessons/scripted-browser';
@@ -35,11 +36,31 @@ async function visit(lesson: Lesson): Promise<{ site: Site; browser: ScriptedBro
 
 const where = (lesson: Lesson, step: Step) => `${lesson.file}:${step.line}: ${step.type} step`;
 
+/**
+ * A challenge's reference edits, made to the project (on top of those already made) as a student
+ * makes them in the editor, before its solution is sent. Only here: the lesson page never makes
+ * them for the student.
+ */
+async function edit(site: Site, step: Step): Promise<void> {
+	if (step.type !== 'challenge' || !step.edits) return;
+	const files = site.files;
+	const all = { ...files, ...applyProjectEdits(files, step.edits) };
+	const { mysite } = await import('$lib/sim/mysite');
+	const edits = Object.fromEntries(
+		Object.entries(all).filter(([path, text]) => mysite.sources?.[path] !== text)
+	);
+	const report = await site.reload(edits);
+	if (report.problem) throw new Error(`${step.id}: the edits fail: ${report.problem.traceback}`);
+}
+
 describe.each(lessons.map((l) => [l.file, l] as const))('%s', (_file, lesson) => {
 	it('is true of the demo site: every expectation, prediction and solution', async () => {
 		const { site, browser } = await visit(lesson);
 		const problems: string[] = [];
-		for (const step of stepsOf(lesson)) problems.push(...(await play(lesson, step, site, browser)));
+		for (const step of stepsOf(lesson)) {
+			await edit(site, step);
+			problems.push(...(await play(lesson, step, site, browser)));
+		}
 		expect(problems).toEqual([]);
 	}, 60_000);
 
@@ -51,8 +72,10 @@ describe.each(lessons.map((l) => [l.file, l] as const))('%s', (_file, lesson) =>
 		async (_id, challenge) => {
 			const { site, browser } = await visit(lesson);
 			const steps = stepsOf(lesson);
-			for (const step of steps.slice(0, steps.indexOf(challenge)))
+			for (const step of steps.slice(0, steps.indexOf(challenge))) {
+				await edit(site, step);
 				await play(lesson, step, site, browser);
+			}
 			const wrong = challenge.wrong ?? [{ send: lesson.start }];
 			for (const attempt of wrong) {
 				const traces = await browser.send(attempt);
@@ -61,6 +84,7 @@ describe.each(lessons.map((l) => [l.file, l] as const))('%s', (_file, lesson) =>
 					`${where(lesson, challenge)}: the wrong attempt ${attempt.send} passes`
 				).toBe(false);
 			}
+			await edit(site, challenge);
 			const solved = await sendAll(browser, challenge.solution);
 			expect(challengeMet(challenge.check, solved), `${where(lesson, challenge)}: solution`).toBe(
 				true

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { NODE_IDS } from '$lib/sim/types';
 import { challengeCheckSchema, traceCheckSchema } from './checks';
+import { projectEditSchema } from './lesson-edits';
 
 export const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 
@@ -70,6 +71,8 @@ export const frontmatterSchema = z.strictObject({
 	nodes: z.array(nodeId).min(2).optional(),
 	start: requestLineSchema,
 	settings: siteSettingsSchema.optional(),
+	/** Show the project editor on the lesson's stage (for lessons whose challenges need edits). */
+	editor: z.boolean().optional(),
 	/**
 	 * How much of each journey the player shows when the lesson opens: `overview` (browser, web
 	 * server, application server, Django as one box), `django` (its resolver, view, model and
@@ -141,6 +144,8 @@ export const challengeStepSchema = z.strictObject({
 	check: challengeCheckSchema,
 	hints: z.array(z.string().min(3)).min(1),
 	solution: z.array(requestItemSchema).min(1),
+	/** Edits to the project that the solution needs, made before its requests (lesson-edits.ts). */
+	edits: z.array(projectEditSchema).min(1).optional(),
 	/** Attempts that must not pass; by default the lesson's `start` request. */
 	wrong: z.array(requestItemSchema).optional()
 });
