@@ -4,6 +4,7 @@
  */
 import type { ActorRefFrom } from 'xstate';
 import type { NodeId, Trace } from '$lib/sim/types';
+import type { DetailLevel } from './detail-level';
 import type { RequestReport, requestMachine } from './request.machine';
 import { HOP_DURATION_MS, type Speed } from './speed';
 import type { ClockedTrace } from './timeline';
@@ -12,6 +13,8 @@ export const RELEASE_NOTICE =
 	'The browser would give up waiting after 5 minutes, so the response was handed to the page now; the animation stays where you left it.';
 
 export interface PlayerEntry extends ClockedTrace {
+	/** The trace as recorded; `trace` is how it is shown at the player's level of detail. */
+	source: Trace;
 	ref: ActorRefFrom<typeof requestMachine>;
 	delivered: boolean;
 	released: boolean;
@@ -25,6 +28,10 @@ export interface PlayerContext {
 	tickAt: number;
 	speed: Speed;
 	breakpoints: readonly NodeId[];
+	/** Pause points already stopped at, as `traceId node`: each pauses once per request. */
+	stopped: readonly string[];
+	/** How much of each trace is shown (see `detail-level.ts`). */
+	detail: DetailLevel;
 	autoplay: boolean;
 	/** A message the page should show (the safety release), until dismissed. */
 	notice: string | null;
@@ -34,6 +41,7 @@ export interface PlayerContext {
 export interface PlayerInput {
 	speed?: Speed;
 	breakpoints?: readonly NodeId[];
+	detail?: DetailLevel;
 	autoplay?: boolean;
 	/** The wall clock; `performance.now()` by default, the same scale as rAF timestamps. */
 	now?: () => number;
@@ -50,6 +58,7 @@ export type PlayerEvent =
 	| { type: 'playback.clear' }
 	| { type: 'playback.speed'; speed: Speed }
 	| { type: 'breakpoints.set'; nodes: readonly NodeId[] }
+	| { type: 'detail.set'; detail: DetailLevel }
 	| { type: 'notice.dismiss' }
 	| RequestReport;
 

@@ -19,12 +19,14 @@ import {
 	type PlayerEvent,
 	type PlayerInput
 } from './player.context';
+import { DEFAULT_DETAIL, nodesReached, relevel, traceAt } from './detail-level';
 import { requestMachine } from './request.machine';
 import { DEFAULT_SPEED, HOP_DURATION_MS } from './speed';
 import {
 	EPSILON,
 	arrivalTick,
 	arrivalsAt,
+	currentHop,
 	firstTick,
 	lastTick,
 	nextArrival,
@@ -58,12 +60,13 @@ export const playerMachine = setup({
 			entries: ({ context, event, spawn }) => {
 				if (event.type !== 'trace.add') return context.entries;
 				const input = {
-					trace: event.trace,
+					trace: traceAt(event.trace, context.detail),
 					startTick: context.tick,
 					deliver: event.deliver ?? noop
 				};
 				const ref = spawn('request', { id: `request-${event.trace.id}`, input });
-				return [...context.entries, { ...input, ref, delivered: false, released: false }];
+				const entry = { ...input, source: event.trace, ref, delivered: false, released: false };
+				return [...context.entries, entry];
 			}
 		}),
 		deliverDuplicate: ({ event }) => {
@@ -88,7 +91,7 @@ export const playerMachine = setup({
 				return arrivalTick(entry, event.index);
 			}
 		}),
-		rewind: assign({ tick: ({ context }) => firstTick(context.entries) }),
+		rewind: assign({ tick: ({ context }) => firstTick(context.entries), stopped: [] }),
 		jumpToEnd: assign({ tick: ({ context }) => lastTick(context.entries) }),
 		/** Tells every request where the clock is; a request that reached the browser delivers. */
 		syncRequests: enqueueActions(({ context, enqueue }) => {
@@ -106,6 +109,32 @@ export const playerMachine = setup({
 		setSpeed: assign({
 			speed: ({ context, event }) => (event.type === 'playback.speed' ? event.speed : context.speed)
 		}),
+		/** Shows every trace at another level of detail, at the same moment of the request in view. */
+		setDetail: enqueueActions(({ context, event, enqueue }) => {
+			if (event.type !== 'detail.set' || event.detail === context.detail) return;
+			const focus = currentHop(context.entries, context.tick)?.trace.id;
+			const next = relevel(context.entries, context.tick, context.detail, event.detail, focus);
+			enqueue.assign({ detail: event.detail, entries: next.entries, tick: next.tick });
+			for (const e of next.entries)
+				enqueue.sendTo(e.ref, {
+					type: 'request.view',
+					trace: e.trace,
+					startTick: e.startTick,
+					tick: next.tick
+				});
+		}),
+		/** Remembers the pause points the next arrival stops at, so each stops once per request. */
+		recordStops: assign({
+			stopped: ({ context }) => {
+				const next = nextArrival(context.entries, context.tick);
+				if (next === null) return context.stopped;
+				const reached = arrivalsAt(context.entries, next).flatMap(({ trace, hop }) =>
+					nodesReached(hop).map((node) => `${trace.id} ${node}`)
+				);
+				return [...new Set([...context.stopped, ...reached])];
+			}
+		}),
+		forgetStops: assign({ stopped: [] }),
 		setBreakpoints: assign({
 			breakpoints: ({ context, event }) =>
 				event.type === 'breakpoints.set' ? [...event.nodes] : context.breakpoints
@@ -127,7 +156,7 @@ export const playerMachine = setup({
 				enqueue.stopChild(entry.ref);
 			}
 		}),
-		forgetTraces: assign({ entries: [], tick: 0, notice: null })
+		forgetTraces: assign({ entries: [], tick: 0, notice: null, stopped: [] })
 	},
 	guards: {
 		isInstant: ({ context }) => context.speed === 'instant',
@@ -139,8 +168,11 @@ export const playerMachine = setup({
 		isBreakpointNext: ({ context }) => {
 			const next = nextArrival(context.entries, context.tick);
 			if (next === null || context.breakpoints.length === 0) return false;
-			return arrivalsAt(context.entries, next).some(
-				({ hop }) => hop.from !== hop.to && context.breakpoints.includes(hop.to)
+			return arrivalsAt(context.entries, next).some(({ trace, hop }) =>
+				nodesReached(hop).some(
+					(node) =>
+						context.breakpoints.includes(node) && !context.stopped.includes(`${trace.id} ${node}`)
+				)
 			);
 		}
 	},
@@ -158,6 +190,8 @@ export const playerMachine = setup({
 		tickAt: 0,
 		speed: input.speed ?? DEFAULT_SPEED,
 		breakpoints: input.breakpoints ?? [],
+		stopped: [],
+		detail: input.detail ?? DEFAULT_DETAIL,
 		autoplay: input.autoplay ?? true,
 		notice: null,
 		now: input.now ?? (() => performance.now())
@@ -165,6 +199,7 @@ export const playerMachine = setup({
 	initial: 'idle',
 	on: {
 		'breakpoints.set': { actions: 'setBreakpoints' },
+		'detail.set': { actions: ['setDetail', 'syncRequests'] },
 		'request.delivered': { actions: 'recordDelivery' },
 		'notice.dismiss': { actions: 'dismissNotice' },
 		'playback.clear': { target: '.idle', actions: ['flushRequests', 'forgetTraces'] },
@@ -195,7 +230,7 @@ export const playerMachine = setup({
 					{
 						guard: 'isBreakpointNext',
 						target: 'paused',
-						actions: ['arriveAtNext', 'syncArrivals']
+						actions: ['recordStops', 'arriveAtNext', 'syncArrivals']
 					},
 					{ target: 'playing', reenter: true, actions: ['arriveAtNext', 'syncArrivals'] }
 				]
@@ -209,6 +244,12 @@ export const playerMachine = setup({
 				'playback.stepBack': {
 					target: 'paused',
 					actions: ['freezeClock', 'stepBack', 'syncRequests']
+				},
+				// Re-entering restarts the clock, so the next arrival is timed on the new hops.
+				'detail.set': {
+					target: 'playing',
+					reenter: true,
+					actions: ['freezeClock', 'setDetail', 'syncRequests']
 				},
 				// Re-entering restarts the clock, so the next arrival is timed at the new speed.
 				'playback.speed': {
