@@ -11,7 +11,7 @@ import {
 	traceAt,
 	type ShownHop
 } from './detail-level';
-import { playerMachine } from './player.machine';
+import { playerMachine, type PlayerInput } from './player.machine';
 import { currentOf, statusOf } from './player.selectors';
 import { HOP_DURATION_MS } from './speed';
 import { SHORT_PATH, makeTrace } from './testing';
@@ -136,16 +136,16 @@ describe('the hops shown at each level of detail', () => {
 });
 
 describe('the player at a level of detail', () => {
-	const start = (input: Parameters<typeof createActor<typeof playerMachine>>[1] = {}) => {
+	const start = (input: PlayerInput = {}) => {
 		const actor = createActor(playerMachine, {
-			input: { now: () => 0, autoplay: false, ...input?.input }
+			input: { now: () => 0, autoplay: false, ...input }
 		});
 		actor.start();
 		return actor;
 	};
 
 	it('plays the shown hops, switches level mid-way and still delivers at the browser', () => {
-		const actor = start({ input: { detail: 'overview' } });
+		const actor = start({ detail: 'overview' });
 		let delivered = 0;
 		actor.send({ type: 'trace.add', trace: traces['GET /'], deliver: () => delivered++ });
 		for (let i = 0; i < 4; i++) actor.send({ type: 'playback.stepForward' });
