@@ -104,8 +104,8 @@ const METRICS: Readonly<Record<Orientation | 'compact', Metrics>> = {
 
 const FONTS: Readonly<Record<Orientation | 'compact', DiagramFonts>> = {
 	wide: { group: 12, label: 16, sublabel: 13, packet: 12 },
-	compact: { group: 15.5, label: 15.5, sublabel: 15, packet: 15.5 },
-	tall: { group: 12, label: 13, sublabel: 11, packet: 12 }
+	compact: { group: 15.5, label: 15.5, sublabel: 15.5, packet: 15.5 },
+	tall: { group: 13, label: 14, sublabel: 12.5, packet: 13 }
 };
 
 /** Group names short enough for a compact group one box wide. */
