@@ -64,3 +64,25 @@ describe('Inspector: what a level of detail folds, and what the simulator adds',
 		expect(screen.getByText(/carries no details of its own/)).toBeTruthy();
 	});
 });
+
+describe('Inspector: the template chain', () => {
+	it('lists every template used, the extended base too, and says which the view asked for', () => {
+		const render = blogDetailTrace.hops.find((h) => h.detail.template)!;
+		const hop: Hop = {
+			...render,
+			detail: {
+				template: {
+					...render.detail.template!,
+					name: 'blog/post_detail.html',
+					used: ['blog/post_detail.html', 'base.html']
+				}
+			}
+		};
+		show(blogDetailTrace, hop);
+		fireEvent.click(screen.getByRole('tab', { name: 'Template' }));
+		const items = [...document.querySelectorAll('.used li')].map((li) =>
+			li.textContent?.replace(/\s+/g, ' ').trim()
+		);
+		expect(items).toEqual(['blog/post_detail.html (the one the view asked for)', 'base.html']);
+	});
+});
