@@ -129,6 +129,48 @@ test('the fetch stays pending until the response hop reaches the browser', async
 	expect(finished).toHaveLength(1);
 });
 
+test('stepping through a redirect shows the 301 reach the browser before the next request', async ({
+	page
+}) => {
+	await openPlayground(page);
+	await page.evaluate(() => {
+		window.requestFlowPlayer.setSpeed('slow');
+		window.requestFlowPlayer.setBreakpoints(['web-server']);
+	});
+	await form(page)
+		.getByLabel('Ready-made request')
+		.selectOption({ label: '/blog/3 without the slash' });
+	await form(page).getByRole('button', { name: 'Send' }).click();
+	await expect(player(page)).toHaveAttribute('data-status', 'paused');
+	await page.evaluate(() => window.requestFlowPlayer.setBreakpoints([]));
+	const { trace: redirect } = await lastSeen(page);
+	expect(redirect).toMatchObject({ url: 'https://mysite.test/blog/3', status: 301 });
+	const last = redirect!.hops.length - 1;
+	expect(redirect!.hops[last].to).toBe('browser');
+
+	const stepForward = player(page).getByRole('button', { name: 'Step forward' });
+	const shown = async () => {
+		const { trace, hop } = await lastSeen(page);
+		return `${trace?.url}#${hop?.index}`;
+	};
+	for (let i = 1; i <= last; i++) {
+		await stepForward.click();
+		await expect.poll(shown).toBe(`https://mysite.test/blog/3#${i}`);
+	}
+	// The browser follows the redirect: the new request joins the timeline and waits at the
+	// Browser node while the student still sees the 301 arrive, with one packet there.
+	const rows = player(page).locator('.timeline .request');
+	await expect(rows).toHaveCount(2);
+	await expect(rows.nth(1)).toContainText('/blog/3/');
+	await expect(player(page)).toHaveAttribute('data-status', 'paused');
+	await expect(narration(page)).toContainText(redirect!.hops[last].summary);
+	expect(await shown()).toBe(`https://mysite.test/blog/3#${last}`);
+	await expect(player(page).locator('[data-packet]')).toHaveCount(1);
+
+	await stepForward.click();
+	await expect.poll(shown).toBe('https://mysite.test/blog/3/#0');
+});
+
 test('every ready-made request gets the answer its hint describes', async ({ page }) => {
 	await openPlayground(page);
 	await page.evaluate(() => window.requestFlowPlayer.setSpeed('instant'));

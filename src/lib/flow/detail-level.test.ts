@@ -31,7 +31,7 @@ beforeAll(async () => {
 			method,
 			url: `https://mysite.test${path}`,
 			headers: [],
-			body: ''
+			body: new Uint8Array()
 		});
 		traces[`${method} ${path}`] = trace;
 	}

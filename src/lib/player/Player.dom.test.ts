@@ -7,6 +7,7 @@ import type { PlayerController } from './player.svelte';
 // The simulation is not what these tests are about: it never starts here.
 vi.mock('$lib/mocks/browser', () => ({
 	IN_PAGE_NOTICE: '',
+	simulationStatus: { notice: '' },
 	startSimulation: () => new Promise(() => {})
 }));
 
