@@ -20,9 +20,11 @@ const KIND_WORDS: Readonly<Record<HopKind, string>> = {
 	wait: 'wait for a worker'
 };
 
-const name = (id: NodeId) => NODE_LABEL[id].label;
+/** Node names, where the diagram renames a box (Django drawn as one box). */
+export type NodeNames = Readonly<Partial<Record<NodeId, string>>>;
 
-export function describePacket(p: PacketView): string {
+export function describePacket(p: PacketView, names: NodeNames = {}): string {
+	const name = (id: NodeId) => names[id] ?? NODE_LABEL[id].label;
 	const what = `${p.label} ${KIND_WORDS[p.kind]}`.trim();
 	return p.from === p.to
 		? `${what} inside the ${name(p.from)}`
@@ -32,15 +34,18 @@ export function describePacket(p: PacketView): string {
 export function describeDiagram(
 	shown: readonly NodeId[],
 	activeNode: NodeId | null,
-	packets: readonly PacketView[]
+	packets: readonly PacketView[],
+	names: NodeNames = {}
 ): string {
+	const name = (id: NodeId) => names[id] ?? NODE_LABEL[id].label;
 	const parts = [`Boxes: ${shown.map(name).join(', ')}.`];
 	parts.push(activeNode ? `Working now: the ${name(activeNode)}.` : 'Nothing is working now.');
 	if (packets.length === 0) parts.push('No request is in flight.');
 	else {
 		const focused = packets.find((p) => p.focused) ?? packets[0];
 		const others = packets.length - 1;
-		parts.push(`${describePacket(focused)[0].toUpperCase()}${describePacket(focused).slice(1)}.`);
+		const said = describePacket(focused, names);
+		parts.push(`${said[0].toUpperCase()}${said.slice(1)}.`);
 		if (others > 0)
 			parts.push(`${others} other ${others === 1 ? 'request is' : 'requests are'} in flight.`);
 	}

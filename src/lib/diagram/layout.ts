@@ -12,6 +12,24 @@ import { EDGES, GROUP_LABEL, NODE_LABEL } from './nodes';
 
 export type Orientation = 'wide' | 'tall';
 
+/**
+ * `roomy`: the boxes as drawn on a wide screen. `compact`: smaller gaps and larger text (in SVG
+ * units), for a wide diagram that the page shows smaller than its viewBox (a lesson's column on a
+ * laptop), so that every text still renders at least 12 CSS px.
+ */
+export type Density = 'roomy' | 'compact';
+
+/** Text sizes in SVG units (the CSS px they render at is this times the diagram's scale). */
+export interface DiagramFonts {
+	group: number;
+	label: number;
+	sublabel: number;
+	packet: number;
+}
+
+/** The smallest text the diagram may render, in CSS px. */
+export const MIN_TEXT_PX = 12;
+
 /** Containers narrower than this (CSS px) get the tall layout. */
 export const TALL_BELOW_PX = 600;
 
@@ -48,7 +66,18 @@ interface Metrics {
 	minCrossSpan: number;
 }
 
-const METRICS: Readonly<Record<Orientation, Metrics>> = {
+const METRICS: Readonly<Record<Orientation | 'compact', Metrics>> = {
+	compact: {
+		boxW: 116,
+		boxH: 60,
+		gapMain: 18,
+		gapCross: 40,
+		groupGap: 4,
+		groupPad: 8,
+		groupLabelH: 24,
+		margin: 4,
+		minCrossSpan: 0
+	},
 	wide: {
 		boxW: 124,
 		boxH: 60,
@@ -71,6 +100,18 @@ const METRICS: Readonly<Record<Orientation, Metrics>> = {
 		margin: 4,
 		minCrossSpan: 128
 	}
+};
+
+const FONTS: Readonly<Record<Orientation | 'compact', DiagramFonts>> = {
+	wide: { group: 12, label: 16, sublabel: 13, packet: 12 },
+	compact: { group: 15.5, label: 15.5, sublabel: 15.5, packet: 15.5 },
+	tall: { group: 13, label: 14, sublabel: 12.5, packet: 13 }
+};
+
+/** Group names short enough for a compact group one box wide. */
+const SHORT_GROUP_LABEL: Readonly<Record<NodeGroup, string>> = {
+	...GROUP_LABEL,
+	'app-server': 'App server'
 };
 
 export interface NodeBox {
@@ -107,6 +148,8 @@ export interface EdgeLine {
 
 export interface DiagramLayout {
 	orientation: Orientation;
+	density: Density;
+	fonts: DiagramFonts;
 	width: number;
 	height: number;
 	nodes: NodeBox[];
@@ -164,11 +207,29 @@ export function borderPoint(
 	return { x: box.cx + dx * s, y: box.cy + dy * s };
 }
 
-export function computeLayout(
+/**
+ * The density for a wide diagram `containerWidth` CSS px wide: roomy while it renders at full
+ * size or larger, compact when it would shrink (its text would fall under 12 px).
+ */
+export function chooseDensity(
+	containerWidth: number,
 	orientation: Orientation,
 	visibleNodes?: readonly NodeId[]
+): Density {
+	if (orientation === 'tall' || containerWidth <= 0) return 'roomy';
+	const roomy = computeLayout('wide', visibleNodes, 'roomy');
+	const smallest = Math.min(...Object.values(roomy.fonts));
+	return (containerWidth / roomy.width) * smallest >= MIN_TEXT_PX ? 'roomy' : 'compact';
+}
+
+export function computeLayout(
+	orientation: Orientation,
+	visibleNodes?: readonly NodeId[],
+	density: Density = 'roomy'
 ): DiagramLayout {
-	const m = METRICS[orientation];
+	const compact = orientation === 'wide' && density === 'compact';
+	const m = METRICS[compact ? 'compact' : orientation];
+	const groupLabel = compact ? SHORT_GROUP_LABEL : GROUP_LABEL;
 	const wanted = (visibleNodes ?? []).filter((id) => NODE_IDS.includes(id));
 	const visible = new Set<NodeId>(wanted.length > 0 ? wanted : NODE_IDS);
 	const shown = NODE_IDS.filter((id) => visible.has(id));
@@ -235,7 +296,7 @@ export function computeLayout(
 			wide
 				? {
 						id: group,
-						label: GROUP_LABEL[group],
+						label: groupLabel[group],
 						x: from,
 						y: c0,
 						width: to - from,
@@ -243,7 +304,7 @@ export function computeLayout(
 					}
 				: {
 						id: group,
-						label: GROUP_LABEL[group],
+						label: groupLabel[group],
 						x: c0,
 						y: from - lead,
 						width: c1 - c0,
@@ -272,5 +333,15 @@ export function computeLayout(
 
 	const width = Math.max(...groups.map((g) => g.x + g.width)) + m.margin;
 	const height = Math.max(...groups.map((g) => g.y + g.height)) + m.margin;
-	return { orientation, width, height, nodes, groups, edges, standIn };
+	return {
+		orientation,
+		density: compact ? 'compact' : 'roomy',
+		fonts: FONTS[compact ? 'compact' : orientation],
+		width,
+		height,
+		nodes,
+		groups,
+		edges,
+		standIn
+	};
 }

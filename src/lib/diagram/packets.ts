@@ -7,11 +7,15 @@ import { interpolateNumber } from 'd3-interpolate';
 import { borderPoint, type DiagramLayout } from './layout';
 import type { PacketView } from './types';
 
+/** A packet's height at the default 12-unit text; it grows with the text (`packetHeight`). */
 export const PACKET_HEIGHT = 22;
 /** Requests and responses on one edge travel in two lanes, this far either side of the line. */
 const LANE = 9;
-const CHAR_WIDTH = 7.4;
+/** Monospace glyphs are about 0.62 em wide. */
+const CHAR_EM = 7.4 / 12;
 const MIN_TRAVEL = 16;
+/** How far into a box a packet may reach without touching its name. */
+const BOX_MARGIN = 10;
 
 export interface PlacedPacket {
 	key: string;
@@ -29,11 +33,14 @@ export interface PlacedPacket {
 	arrowY: number;
 	label: string;
 	focused: boolean;
+	height: number;
 }
 
-export function packetWidth(label: string): number {
-	return Math.max(34, Math.round(label.length * CHAR_WIDTH + 18));
+export function packetWidth(label: string, font = 12): number {
+	return Math.max(34, Math.round(label.length * CHAR_EM * font + 18));
 }
+
+export const packetHeight = (font = 12) => PACKET_HEIGHT + (font - 12);
 
 export function placePackets(
 	layout: DiagramLayout,
@@ -41,15 +48,17 @@ export function placePackets(
 	reducedMotion: boolean
 ): PlacedPacket[] {
 	const boxes = new Map(layout.nodes.map((n) => [n.id, n]));
+	const font = layout.fonts?.packet ?? 12;
+	const height = packetHeight(font);
 	const selfCount = new Map<string, number>();
 	const placed: PlacedPacket[] = [];
 	for (const p of packets) {
 		const from = boxes.get(layout.standIn[p.from]);
 		const to = boxes.get(layout.standIn[p.to]);
 		if (!from || !to) continue;
-		const width = packetWidth(p.label);
+		const width = packetWidth(p.label, font);
 		const shape = p.direction === 'in' ? 'lozenge' : 'rounded';
-		const base = { key: p.key, width, shape, label: p.label, focused: p.focused } as const;
+		const base = { key: p.key, width, height, shape, label: p.label, focused: p.focused } as const;
 		if (from === to) {
 			// Several packets working inside one node line up along its top edge, right to left,
 			// in up to three slots (then they share them).
@@ -75,15 +84,21 @@ export function placePackets(
 		// The lane follows the edge's canonical direction, so a request and its response on the
 		// same edge never overlap whichever way each travels.
 		const canonical = from.id < to.id ? 1 : -1;
-		const lane = (p.direction === 'in' ? -LANE : LANE) * canonical;
 		const half = width / 2 + 4;
 		const reach = Math.min(
 			ux === 0 ? Infinity : half / Math.abs(ux),
-			uy === 0 ? Infinity : (PACKET_HEIGHT / 2 + 4) / Math.abs(uy)
+			uy === 0 ? Infinity : (height / 2 + 4) / Math.abs(uy)
 		);
-		// The packet stops where it touches a box, so that it covers no label, unless the edge is
-		// too short: then it travels at least MIN_TRAVEL and overlaps the boxes' margins a little.
-		const inset = Math.max(0, Math.min(reach, (length - MIN_TRAVEL) / 2));
+		// Where the edge is long enough the packet stops where it touches a box; where it is short,
+		// it travels at least MIN_TRAVEL and overlaps the boxes' margins a little. Where it would
+		// overlap them by more than a margin (a long label, a compact diagram), it travels along
+		// their top or bottom border instead of across their middle, so it never covers a name.
+		const fitted = Math.max(0, Math.min(reach, (length - MIN_TRAVEL) / 2));
+		const side = Math.abs(ux) >= Math.abs(uy) ? Math.min(from.height, to.height) : 0;
+		const cramped = side > 0 && reach - fitted > BOX_MARGIN;
+		const laneWidth = cramped ? side / 2 + 2 : LANE;
+		const lane = (p.direction === 'in' ? -laneWidth : laneWidth) * canonical;
+		const inset = cramped ? 0 : fitted;
 		// Ease-out: a packet leaves at once (no slow start after a click) and settles into the box.
 		const t = reducedMotion ? 1 : easeQuadOut(Math.min(1, Math.max(0, p.progress)));
 		const along = interpolateNumber(inset, length - inset)(t);
@@ -104,9 +119,13 @@ export function placePackets(
 }
 
 /** The outline of a packet, centred on (0, 0). */
-export function packetPath(shape: PlacedPacket['shape'], width: number): string {
+export function packetPath(
+	shape: PlacedPacket['shape'],
+	width: number,
+	height = PACKET_HEIGHT
+): string {
 	const w = width / 2;
-	const h = PACKET_HEIGHT / 2;
+	const h = height / 2;
 	if (shape === 'lozenge')
 		return `M${-w},0 L${-w + 9},${-h} L${w - 9},${-h} L${w},0 L${w - 9},${h} L${-w + 9},${h} Z`;
 	const r = 7;

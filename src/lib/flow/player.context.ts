@@ -4,6 +4,7 @@
  */
 import type { ActorRefFrom } from 'xstate';
 import type { NodeId, Trace } from '$lib/sim/types';
+import type { DetailLevel } from './detail-level';
 import type { RequestReport, requestMachine } from './request.machine';
 import { HOP_DURATION_MS, type Speed } from './speed';
 import type { ClockedTrace } from './timeline';
@@ -15,6 +16,8 @@ export const EVICTED_NOTICE =
 	'More requests came at once than the player can show, so the oldest were handed to the page without their animation; History still lists them.';
 
 export interface PlayerEntry extends ClockedTrace {
+	/** The trace as recorded; `trace` is how it is shown at the player's level of detail. */
+	source: Trace;
 	/** The request actor while the response is held; `null` once it was delivered. */
 	ref: ActorRefFrom<typeof requestMachine> | null;
 	deliver: () => void;
@@ -40,6 +43,10 @@ export interface PlayerContext {
 	stepped: boolean;
 	speed: Speed;
 	breakpoints: readonly NodeId[];
+	/** Pause points already stopped at, as `traceId node`: each pauses once per request. */
+	stopped: readonly string[];
+	/** How much of each trace is shown (see `detail-level.ts`). */
+	detail: DetailLevel;
 	autoplay: boolean;
 	/** A message the page should show (the safety release), until dismissed. */
 	notice: string | null;
@@ -49,6 +56,7 @@ export interface PlayerContext {
 export interface PlayerInput {
 	speed?: Speed;
 	breakpoints?: readonly NodeId[];
+	detail?: DetailLevel;
 	autoplay?: boolean;
 	/** The wall clock; `performance.now()` by default, the same scale as rAF timestamps. */
 	now?: () => number;
@@ -71,6 +79,7 @@ export type PlayerEvent =
 	| { type: 'playback.clear' }
 	| { type: 'playback.speed'; speed: Speed }
 	| { type: 'breakpoints.set'; nodes: readonly NodeId[] }
+	| { type: 'detail.set'; detail: DetailLevel }
 	| { type: 'notice.dismiss' }
 	| RequestReport;
 

@@ -27,6 +27,7 @@ import {
 	type PlayerEvent,
 	type PlayerInput
 } from './player.context';
+import { DEFAULT_DETAIL, nodesReached, relevel, traceAt } from './detail-level';
 import { RELEASE_AFTER_MS, requestMachine } from './request.machine';
 import { archived, retain } from './retention';
 import { DEFAULT_SPEED, HOP_DURATION_MS } from './speed';
@@ -34,6 +35,7 @@ import {
 	EPSILON,
 	arrivalTick,
 	arrivalsAt,
+	currentHop,
 	firstTick,
 	isRedirectFollowUp,
 	lastTick,
@@ -84,14 +86,15 @@ export const playerMachine = setup({
 				const deliver = event.deliver ?? noop;
 				const waited = event.receivedAt === undefined ? 0 : context.now() - event.receivedAt;
 				const input = {
-					trace: event.trace,
+					trace: traceAt(event.trace, context.detail),
 					startTick: context.tick,
 					deliver,
 					releaseInMs: RELEASE_AFTER_MS - Math.max(0, waited)
 				};
 				const ref = spawn('request', { id: `request-${event.trace.id}`, input });
 				const entry: PlayerEntry = {
-					trace: event.trace,
+					trace: input.trace,
+					source: event.trace,
 					startTick: context.tick,
 					deliver,
 					ref,
@@ -116,7 +119,7 @@ export const playerMachine = setup({
 				entries: kept,
 				archive: archived(
 					context.archive,
-					evicted.map((e) => e.trace)
+					evicted.map((e) => e.source)
 				),
 				evicted: context.evicted + evicted.length,
 				notice: held ? EVICTED_NOTICE : context.notice
@@ -147,7 +150,8 @@ export const playerMachine = setup({
 			const trace = context.archive.find((t) => t.id === event.traceId);
 			if (!trace) return {};
 			const entry: PlayerEntry = {
-				trace,
+				trace: traceAt(trace, context.detail),
+				source: trace,
 				startTick: lastTick(context.entries),
 				deliver: noop,
 				ref: null,
@@ -168,7 +172,7 @@ export const playerMachine = setup({
 				return arrivalTick(entry, event.index);
 			}
 		}),
-		rewind: assign({ tick: ({ context }) => firstTick(context.entries) }),
+		rewind: assign({ tick: ({ context }) => firstTick(context.entries), stopped: [] }),
 		jumpToEnd: assign({ tick: ({ context }) => lastTick(context.entries) }),
 		/** Tells every held request where the clock is; one that reached the browser delivers. */
 		syncRequests: enqueueActions(({ context, enqueue }) => {
@@ -187,6 +191,33 @@ export const playerMachine = setup({
 		setSpeed: assign({
 			speed: ({ context, event }) => (event.type === 'playback.speed' ? event.speed : context.speed)
 		}),
+		/** Shows every trace at another level of detail, at the same moment of the request in view. */
+		setDetail: enqueueActions(({ context, event, enqueue }) => {
+			if (event.type !== 'detail.set' || event.detail === context.detail) return;
+			const focus = currentHop(context.entries, context.tick)?.trace.id;
+			const next = relevel(context.entries, context.tick, context.detail, event.detail, focus);
+			enqueue.assign({ detail: event.detail, entries: next.entries, tick: next.tick });
+			for (const e of next.entries)
+				if (e.ref)
+					enqueue.sendTo(e.ref, {
+						type: 'request.view',
+						trace: e.trace,
+						startTick: e.startTick,
+						tick: next.tick
+					});
+		}),
+		/** Remembers the pause points the next arrival stops at, so each stops once per request. */
+		recordStops: assign({
+			stopped: ({ context }) => {
+				const next = nextArrival(context.entries, context.tick);
+				if (next === null) return context.stopped;
+				const reached = arrivalsAt(context.entries, next).flatMap(({ trace, hop }) =>
+					nodesReached(hop).map((node) => `${trace.id} ${node}`)
+				);
+				return [...new Set([...context.stopped, ...reached])];
+			}
+		}),
+		forgetStops: assign({ stopped: [] }),
 		setBreakpoints: assign({
 			breakpoints: ({ context, event }) =>
 				event.type === 'breakpoints.set' ? [...event.nodes] : context.breakpoints
@@ -214,7 +245,14 @@ export const playerMachine = setup({
 				enqueue.stopChild(entry.ref);
 			}
 		}),
-		forgetTraces: assign({ entries: [], archive: [], evicted: 0, tick: 0, notice: null })
+		forgetTraces: assign({
+			entries: [],
+			archive: [],
+			evicted: 0,
+			tick: 0,
+			notice: null,
+			stopped: []
+		})
 	},
 	guards: {
 		isInstant: ({ context }) => context.speed === 'instant',
@@ -237,8 +275,11 @@ export const playerMachine = setup({
 		isBreakpointNext: ({ context }) => {
 			const next = nextArrival(context.entries, context.tick);
 			if (next === null || context.breakpoints.length === 0) return false;
-			return arrivalsAt(context.entries, next).some(
-				({ hop }) => hop.from !== hop.to && context.breakpoints.includes(hop.to)
+			return arrivalsAt(context.entries, next).some(({ trace, hop }) =>
+				nodesReached(hop).some(
+					(node) =>
+						context.breakpoints.includes(node) && !context.stopped.includes(`${trace.id} ${node}`)
+				)
 			);
 		}
 	},
@@ -262,6 +303,8 @@ export const playerMachine = setup({
 		stepped: false,
 		speed: input.speed ?? DEFAULT_SPEED,
 		breakpoints: input.breakpoints ?? [],
+		stopped: [],
+		detail: input.detail ?? DEFAULT_DETAIL,
 		autoplay: input.autoplay ?? true,
 		notice: null,
 		now: input.now ?? (() => performance.now())
@@ -269,6 +312,7 @@ export const playerMachine = setup({
 	initial: 'idle',
 	on: {
 		'breakpoints.set': { actions: 'setBreakpoints' },
+		'detail.set': { actions: ['setDetail', 'syncRequests'] },
 		'request.delivered': { actions: 'recordDelivery' },
 		'notice.dismiss': { actions: 'dismissNotice' },
 		'playback.clear': { target: '.idle', actions: ['flushRequests', 'forgetTraces'] },
@@ -304,7 +348,7 @@ export const playerMachine = setup({
 					{
 						guard: 'isBreakpointNext',
 						target: 'paused',
-						actions: ['arriveAtNext', 'syncArrivals']
+						actions: ['recordStops', 'arriveAtNext', 'syncArrivals']
 					},
 					{ target: 'playing', reenter: true, actions: ['arriveAtNext', 'syncArrivals'] }
 				]
@@ -318,6 +362,12 @@ export const playerMachine = setup({
 				'playback.stepBack': {
 					target: 'paused',
 					actions: ['freezeClock', 'stepBack', 'markStepped', 'syncRequests']
+				},
+				// The clock restarts from the same moment on the new hops.
+				'detail.set': {
+					target: 'playing',
+					reenter: true,
+					actions: ['freezeClock', 'setDetail', 'syncRequests', 'startClock']
 				},
 				// Re-entering restarts the timer, so the next arrival is timed at the new speed.
 				'playback.speed': {

@@ -34,6 +34,8 @@ export interface RequestContext extends RequestInput {
 
 export type RequestEvent =
 	| { type: 'clock.sync'; tick: number }
+	/** The player shows the trace at another level of detail: fewer or more hops. */
+	| { type: 'request.view'; trace: Trace; startTick: number; tick: number }
 	/** Deliver now, without waiting for the animation (the player is cleared or gone). */
 	| { type: 'request.flush' };
 
@@ -51,6 +53,16 @@ export const requestMachine = setup({
 			position: ({ context, event }) =>
 				event.type === 'clock.sync' ? arrivedCount(context, event.tick) : context.position
 		}),
+		changeView: assign(({ context, event }) =>
+			event.type === 'request.view'
+				? {
+						trace: event.trace,
+						startTick: event.startTick,
+						deliverAt: deliveryCount(event.trace),
+						position: arrivedCount(event, event.tick)
+					}
+				: context
+		),
 		deliverResponse: ({ context }) => context.deliver(),
 		reportDelivered: sendParent(({ context }): RequestReport => ({
 			type: 'request.delivered',
@@ -89,11 +101,15 @@ export const requestMachine = setup({
 			},
 			on: {
 				'clock.sync': { actions: 'recordPosition' },
+				'request.view': { actions: 'changeView' },
 				'request.flush': { target: 'delivered', actions: 'deliverResponse' }
 			}
 		},
 		delivered: {
-			on: { 'clock.sync': { actions: 'recordPosition' } }
+			on: {
+				'clock.sync': { actions: 'recordPosition' },
+				'request.view': { actions: 'changeView' }
+			}
 		}
 	}
 });

@@ -22,6 +22,8 @@ export function packetLabel(trace: Trace, hop: Hop): string {
 			break;
 	}
 	if (hop.direction === 'out') return String(trace.status);
+	// Work inside one box sits on the box's top edge: the method alone leaves its group's name free.
+	if (hop.from === hop.to) return trace.method;
 	let path = trace.url;
 	try {
 		path = new URL(trace.url).pathname;

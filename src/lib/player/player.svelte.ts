@@ -16,6 +16,7 @@ import {
 	type PlayerSnapshot,
 	type PlayerStatus
 } from '$lib/flow/player.selectors';
+import type { DetailLevel } from '$lib/flow/detail-level';
 import { presentOn } from '$lib/flow/presenter';
 import type { Speed } from '$lib/flow/speed';
 
@@ -37,6 +38,8 @@ export interface PlayerController {
 	restart(): void;
 	setSpeed(speed: Speed): void;
 	setBreakpoints(nodes: readonly NodeId[]): void;
+	/** Shows the traces at another level of detail, at the same moment of the request in view. */
+	setDetail(level: DetailLevel): void;
 	/** Plays a trace that did not come from a fetch (a recorded one, a lesson's example). */
 	add(trace: Trace): Promise<void>;
 	/** Forgets every trace (delivering any held response first). */
@@ -84,6 +87,7 @@ export function createPlayer(options: PlayerOptions = {}) {
 		restart: () => actor.send({ type: 'playback.restart' }),
 		setSpeed: (speed) => actor.send({ type: 'playback.speed', speed }),
 		setBreakpoints: (nodes) => actor.send({ type: 'breakpoints.set', nodes }),
+		setDetail: (detail) => actor.send({ type: 'detail.set', detail }),
 		add: (trace) =>
 			new Promise<void>((resolve) => actor.send({ type: 'trace.add', trace, deliver: resolve })),
 		clear: () => actor.send({ type: 'playback.clear' }),

@@ -23,3 +23,15 @@ export function parseHttp(text: string): HttpParts {
 export function isStatusLine(line: string): boolean {
 	return /^HTTP\/\d(\.\d)? \d{3}/.test(line);
 }
+
+/**
+ * Headers the simulator adds for its own use (the trace id the player matches, the per-node
+ * timings, and the CORS line that lets a page read them): no real nginx or Django sends them.
+ */
+export const SIMULATOR_HEADERS: ReadonlySet<string> = new Set([
+	'x-trace-id',
+	'server-timing',
+	'access-control-expose-headers'
+]);
+
+export const isSimulatorHeader = (name: string) => SIMULATOR_HEADERS.has(name.toLowerCase());

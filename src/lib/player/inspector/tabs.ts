@@ -1,5 +1,5 @@
 /** Which inspector tabs a hop has: only the ones whose details it carries, in a fixed order. */
-import type { Hop } from '$lib/sim/types';
+import type { Hop, Trace } from '$lib/sim/types';
 
 export type TabId =
 	'http' | 'urls' | 'code' | 'sql' | 'template' | 'state' | 'middleware' | 'queue';
@@ -51,4 +51,18 @@ export function pickTab(hop: Hop | null, chosen: TabId | null): TabId | null {
 	if (!hop || tabs.length === 0) return null;
 	if (chosen && tabs.includes(chosen)) return chosen;
 	return PREFERRED[hop.kind].find((t) => tabs.includes(t)) ?? tabs[0];
+}
+
+/**
+ * The first hop after `hop` that carries an HTTP response on its way out (Django handing the
+ * response to gunicorn): what a hop without details of its own leads to.
+ */
+export function responseAfter(trace: Trace, hop: Hop): Hop | null {
+	const at = trace.hops.indexOf(hop);
+	const from = at === -1 ? trace.hops.findIndex((h) => h.atMs >= hop.atMs) : at + 1;
+	for (let i = Math.max(0, from); i < trace.hops.length; i++) {
+		const h = trace.hops[i];
+		if (h.direction === 'out' && h.detail.http) return h;
+	}
+	return null;
 }
