@@ -94,7 +94,9 @@ describe('postMessage protocol', () => {
 		});
 		expect(readEmbedEvent(passed)).not.toBeNull();
 		// A statement whose result contradicts its verb, or of another version, is refused.
-		expect(readEmbedEvent({ ...passed, result: { ...passed.result, success: false } })).toBeNull();
+		expect(
+			readEmbedEvent({ ...passed, result: { success: false, attempts: 2, hintsUsed: 1 } })
+		).toBeNull();
 		expect(readEmbedEvent({ ...passed, version: 2 })).toBeNull();
 		expect(() =>
 			makeStatement({

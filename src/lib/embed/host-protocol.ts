@@ -79,6 +79,8 @@ const activity = z.object({
 	lessonTitle: z.string(),
 	/** The step (a numbered section of the lesson, as in `?step=`), when about one. */
 	step: z.number().int().min(1).optional(),
+	/** The last step, when about a range of steps (`completed`). */
+	to: z.number().int().min(1).optional(),
 	/** The prediction's or challenge's id in the lesson file. */
 	id: z.string().optional(),
 	/** The question or the challenge's goal, in the lesson's words. */
