@@ -41,10 +41,17 @@ test('the example deck moves between slides with embedded steps and drives them'
 	await page.keyboard.press('ArrowLeft');
 	await expect(where).toHaveText('Slide 2 of 4');
 
-	// N steps the diagram (reveal.js's "next"), which pauses and moves one hop.
+	// The deck sends reveal.js's "slide" (go to hop 2), then N steps it (reveal.js's "next").
 	await page.keyboard.press('p');
 	await expect(player).not.toHaveAttribute('data-status', 'playing');
-	const current = diagram.locator('[aria-current="step"]').first();
+	const current = player.locator('p.narration');
+	const atEnd = await current.innerText();
+	await page.evaluate(() =>
+		document
+			.querySelector<HTMLIFrameElement>('iframe[title="Request Flow: GET /blog/3/"]')!
+			.contentWindow!.postMessage('{"method":"slide","args":[2]}', location.origin)
+	);
+	await expect(current).not.toHaveText(atEnd);
 	const before = await current.innerText();
 	await page.keyboard.press('n');
 	await expect(current).not.toHaveText(before);
