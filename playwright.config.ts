@@ -13,7 +13,10 @@ export default defineConfig({
 	fullyParallel: false,
 	workers: process.env.CI ? 1 : 2,
 	retries: process.env.CI ? 1 : 0,
-	timeout: 60_000,
+	// Generous waits, so the suite holds on a busy machine: every wait is for a state (a text, an
+	// attribute), and on a loaded 2-core machine a state can take far longer than 5 s to come.
+	timeout: 300_000,
+	expect: { timeout: 30_000 },
 	reporter: process.env.CI
 		? [['list'], ['json', { outputFile: process.env.E2E_REPORT ?? 'reports/e2e.json' }]]
 		: 'list',

@@ -22,27 +22,23 @@ function client(page: Page) {
 	};
 }
 
-/** Opens the page with the client; with the player beside it, switches it to Instant. */
+/**
+ * Opens the playground with the client; switches the player beside it (which holds each response
+ * until its animation delivers it) to Instant, once the player is there — waiting for it however
+ * long a busy machine takes, never guessing from a short timeout that it is absent.
+ */
 async function openClient(page: Page, speed = 'instant') {
 	await page.goto('./playground/');
 	await expect(page.locator('main')).toHaveAttribute('data-simulation', 'service-worker');
 	const c = client(page);
 	await expect(c.tablist).toBeVisible();
-	if (await hasPlayer(page))
-		await page.getByRole('combobox', { name: 'Speed' }).selectOption(speed);
+	await expect(speedPicker(page)).toBeVisible();
+	await speedPicker(page).selectOption(speed);
+	await expect(speedPicker(page)).toHaveValue(speed);
 	return c;
 }
 
-/** Whether the player sits on the page (it holds each response until its animation delivers it). */
-async function hasPlayer(page: Page): Promise<boolean> {
-	return page
-		.getByRole('combobox', { name: 'Speed' })
-		.waitFor({ timeout: 2000 })
-		.then(
-			() => true,
-			() => false
-		);
-}
+const speedPicker = (page: Page) => page.getByRole('combobox', { name: 'Speed' });
 
 async function visit(page: Page, path: string) {
 	const { address } = client(page);
@@ -320,7 +316,7 @@ test('while the player holds a response, the request shows as pending and the pa
 }) => {
 	const { address, browser, tab, panel } = await openClient(page, 'slow');
 	// The playground's player holds each response until its animation reaches the browser.
-	expect(await hasPlayer(page), 'the playground has a player').toBe(true);
+	await expect(speedPicker(page), 'the playground has a player').toBeVisible();
 	await address.fill('/blog/');
 	await address.press('Enter');
 	await expect(browser.getByRole('status')).toContainText('Waiting for the answer to GET /blog/');

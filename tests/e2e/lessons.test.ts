@@ -245,6 +245,7 @@ test('the course map and a lesson page have no axe violations', async ({ page })
 
 for (const [width, height] of [
 	[390, 844],
+	[1366, 768],
 	[1920, 1080]
 ]) {
 	test(`screenshots at ${width}×${height}`, async ({ page }) => {

@@ -19,10 +19,32 @@ function read(dir: string): Record<string, string> {
 describe('the course', () => {
 	const files = read('lessons');
 
-	it('has 13 lessons, numbered in order, that all validate', () => {
+	it('has every lesson folder on disk, in the order of their numbers, and they all validate', () => {
 		const lessons = parseLessons(files);
-		expect(lessons.map((l) => l.order)).toEqual(lessons.map((_, i) => i + 1));
-		expect(lessons).toHaveLength(13);
+		// As many lessons as folders: adding `14-x/` needs no change here. Gaps in numbers are fine.
+		expect(lessons).toHaveLength(Object.keys(files).length);
+		const orders = lessons.map((l) => l.order);
+		expect(orders).toEqual([...orders].sort((a, b) => a - b));
+		expect(new Set(orders).size).toBe(orders.length);
+	});
+
+	it('lets an instructor add a lesson folder, with any free number, without touching code', () => {
+		const added = {
+			...files,
+			'lessons/20-extra/index.md': readFileSync(
+				'tests/unit/lessons-fixtures/20-extra/index.md',
+				'utf8'
+			)
+		};
+		const lessons = parseLessons(added);
+		expect(lessons).toHaveLength(Object.keys(files).length + 1);
+		expect(lessons.at(-1)?.slug).toBe('extra');
+	});
+
+	it('opens lessons 1 to 4 at the overview level of detail, and the others at everything', () => {
+		const lessons = parseLessons(files);
+		for (const lesson of lessons)
+			expect(lesson.detail, lesson.file).toBe(lesson.order <= 4 ? 'overview' : 'everything');
 	});
 
 	it.each(Object.keys(files))('%s has objectives, something to do and a check', (file) => {

@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createSite, type Site } from '../../src/lib/sim/site';
 import { USERS } from '../../src/lib/sim/mysite';
 import type { SimRequest, SimResponse, Trace } from '../../src/lib/sim/types';
+import { decodeUtf8, utf8 } from '../../src/lib/sim/http/bytes';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
 const COUNT = Number(process.env.FUZZ_COUNT ?? 2000);
@@ -216,7 +217,7 @@ function randomRequest(r: Random): SimRequest {
 	if (r.chance(0.02)) headers.push(['X-Huge', 'h'.repeat(9000)]);
 	if (r.chance(0.02)) for (let i = 0; i < 8; i++) headers.push([`X-Many-${i}`, 'm'.repeat(4100)]);
 	const body = method === 'GET' || method === 'HEAD' ? '' : randomBody(r);
-	return { method, url: `https://mysite.test${randomPath(r)}`, headers, body };
+	return { method, url: `https://mysite.test${randomPath(r)}`, headers, body: utf8(body) };
 }
 
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -287,7 +288,10 @@ describe(`fuzzing the whole stack (seed ${SEED}, ${COUNT} requests)`, () => {
 					if (handled.response.status >= 400)
 						expect(sameBytes(site.db.export(), before)).toBe(true);
 				} catch (error) {
-					const shown = JSON.stringify({ ...request, body: request.body.slice(0, 300) });
+					const shown = JSON.stringify({
+						...request,
+						body: decodeUtf8(request.body).slice(0, 300)
+					});
 					throw new Error(
 						`request #${i} (FUZZ_SEED=${SEED}) ${shown} → ${handled?.response.status}: ${String(error)}`,
 						{ cause: error }
@@ -302,7 +306,7 @@ describe(`fuzzing the whole stack (seed ${SEED}, ${COUNT} requests)`, () => {
 				method: 'GET',
 				url: 'https://mysite.test/',
 				headers: [],
-				body: ''
+				body: new Uint8Array()
 			});
 			expect(home.response.status).toBe(200);
 		}

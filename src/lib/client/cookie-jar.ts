@@ -36,9 +36,12 @@ type Listener = (cookies: StoredCookie[]) => void;
 export class CookieJar {
 	#jar = new ToughJar(undefined, { looseMode: false, rejectPublicSuffixes: false });
 	#listeners = new Set<Listener>();
+	/** Nothing stored since the jar was made or cleared: the common first requests skip tough-cookie. */
+	#empty = true;
 
 	/** The `Cookie` header value the browser would send to `url`, or `''`. */
 	cookieHeader(url: string, context: SendContext = {}): string {
+		if (this.#empty) return '';
 		return this.#jar.getCookieStringSync(url, {
 			http: (context.api ?? 'http') === 'http',
 			sameSiteContext: context.sameSite ?? 'strict'
@@ -65,6 +68,7 @@ export class CookieJar {
 	/** Stores each `Set-Cookie` line of a response from `url`. Bad lines are ignored, as browsers do. */
 	store(url: string, setCookieLines: readonly string[]): void {
 		if (setCookieLines.length === 0) return;
+		this.#empty = false;
 		for (const line of setCookieLines) {
 			this.#jar.setCookieSync(line, url, { ignoreError: true, sameSiteContext: 'strict' });
 		}
@@ -94,6 +98,7 @@ export class CookieJar {
 
 	clear(): void {
 		this.#jar.removeAllCookiesSync();
+		this.#empty = true;
 		this.#emit();
 	}
 

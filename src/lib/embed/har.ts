@@ -4,7 +4,7 @@
  * Spec: http://www.softwareishard.com/blog/har-12-spec/
  */
 import { NODE_IDS } from '$lib/sim/types';
-import type { HeaderList, NodeId, SimRequest, SimResponse, Trace } from '$lib/sim/types';
+import type { HeaderList, NodeId, SimResponse, Trace, TracedRequest } from '$lib/sim/types';
 
 interface HarNameValue {
 	name: string;
@@ -71,7 +71,7 @@ function headerValue(headers: HeaderList, name: string): string | undefined {
 const toPairs = (headers: HeaderList): HarNameValue[] =>
 	headers.map(([name, value]) => ({ name, value }));
 
-function requestCookies(request: SimRequest): HarNameValue[] {
+function requestCookies(request: TracedRequest): HarNameValue[] {
 	const header = headerValue(request.headers, 'cookie');
 	if (!header) return [];
 	return header
@@ -135,7 +135,7 @@ export function traceToHarEntry(trace: Trace): HarEntry {
 					}
 				: {}),
 			headersSize: headersSize(requestLine, request.headers),
-			bodySize: byteLength(request.body)
+			bodySize: request.bodyBytes ?? byteLength(request.body)
 		},
 		response: {
 			status: response.status,

@@ -11,18 +11,33 @@ import type { ClockedTrace } from './timeline';
 export const RELEASE_NOTICE =
 	'The browser would give up waiting after 5 minutes, so the response was handed to the page now; the animation stays where you left it.';
 
+export const EVICTED_NOTICE =
+	'More requests came at once than the player can show, so the oldest were handed to the page without their animation; History still lists them.';
+
 export interface PlayerEntry extends ClockedTrace {
-	ref: ActorRefFrom<typeof requestMachine>;
+	/** The request actor while the response is held; `null` once it was delivered. */
+	ref: ActorRefFrom<typeof requestMachine> | null;
+	deliver: () => void;
 	delivered: boolean;
 	released: boolean;
 }
 
 export interface PlayerContext {
-	/** Traces in the order they were added. */
+	/** The requests in the player, in the order they were added (bounded: see `retention.ts`). */
 	entries: PlayerEntry[];
-	/** The play clock, read at wall time `tickAt` (ms, on `now()`'s scale). */
+	/** Traces that left the player, newest last, so `goto` can bring one back (bounded). */
+	archive: Trace[];
+	/** How many requests have left the player since it was last cleared. */
+	evicted: number;
+	/**
+	 * The play clock, read at wall time `tickAt` (ms, on `now()`'s scale). While playing, `tickAt`
+	 * is when the clock *should* have read `tick`, not when a timer fired: a late timer shortens the
+	 * next wait instead of slowing the clock.
+	 */
 	tick: number;
 	tickAt: number;
+	/** The student moved by stepping (or goto) since playback last ran. */
+	stepped: boolean;
 	speed: Speed;
 	breakpoints: readonly NodeId[];
 	autoplay: boolean;
@@ -40,7 +55,13 @@ export interface PlayerInput {
 }
 
 export type PlayerEvent =
-	| { type: 'trace.add'; trace: Trace; deliver?: () => void }
+	| {
+			type: 'trace.add';
+			trace: Trace;
+			deliver?: () => void;
+			/** When the page's request reached the simulation (`now()`'s scale): times the release. */
+			receivedAt?: number;
+	  }
 	| { type: 'playback.play' }
 	| { type: 'playback.pause' }
 	| { type: 'playback.stepForward' }

@@ -48,7 +48,11 @@ export interface Flight {
 	delivered: boolean;
 }
 
-/** One packet per request on the diagram. */
+/**
+ * One packet per request on the diagram. A request that has not left yet (waiting at its first
+ * node) is not drawn while another request's packet has just arrived at that node: the browser
+ * following a redirect shows the redirect arrive first, and the new request appears as it leaves.
+ */
 export function flights(snapshot: PlayerSnapshot): Flight[] {
 	const { context } = snapshot;
 	const playing = statusOf(snapshot) === 'playing';
@@ -59,7 +63,7 @@ export function flights(snapshot: PlayerSnapshot): Flight[] {
 		const at = packetAt(entry, tick);
 		if (!at) continue;
 		const departs = entry.startTick + at.index;
-		result.push({
+		const flight: Flight = {
 			traceId: entry.trace.id,
 			trace: entry.trace,
 			hop: entry.trace.hops[at.index],
@@ -67,9 +71,14 @@ export function flights(snapshot: PlayerSnapshot): Flight[] {
 			durationMs,
 			progress: playing ? Math.max(0, context.tick - departs) : at.progress,
 			delivered: entry.delivered
-		});
+		};
+		result.push(flight);
 	}
-	return result;
+	const waiting = (f: Flight) => !playing && f.hop.index === 0 && f.progress === 0;
+	return result.filter(
+		(f) =>
+			!waiting(f) || !result.some((o) => !waiting(o) && o.progress >= 1 && o.hop.to === f.hop.from)
+	);
 }
 
 /** A packet's progress at wall time `now` (a rAF timestamp). */

@@ -4,8 +4,10 @@
  * It holds the trace's position (how many hops have arrived, told by the player's clock) and the
  * "delivered" resolver of the real `fetch` that waits for it. The response is delivered once, when
  * the hop that reaches the browser arrives; stepping back later does not take it back. A request
- * that is still held after four minutes is released anyway: Chromium fails a service-worker
- * request after about five, and the page must get its answer.
+ * that is still held four minutes after the page sent it is released anyway: Chromium fails a
+ * service-worker request after about five, and the page must get its answer. The player tells it
+ * how much of those four minutes is left (`releaseInMs`): time spent queued before the trace
+ * reached the player counts. Once delivered, the player stops the actor.
  */
 import { assign, sendParent, setup } from 'xstate';
 import type { Trace } from '$lib/sim/types';
@@ -19,6 +21,8 @@ export interface RequestInput {
 	startTick: number;
 	/** Resolves the promise the MSW handler awaits; called exactly once. */
 	deliver: () => void;
+	/** Milliseconds until the safety release (`RELEASE_AFTER_MS` after the page sent it). */
+	releaseInMs: number;
 }
 
 export interface RequestContext extends RequestInput {
@@ -63,7 +67,7 @@ export const requestMachine = setup({
 		hasReachedBrowser: ({ context }) => context.position >= context.deliverAt
 	},
 	delays: {
-		safetyRelease: RELEASE_AFTER_MS
+		safetyRelease: ({ context }) => Math.max(0, context.releaseInMs)
 	}
 }).createMachine({
 	id: 'request',

@@ -158,3 +158,31 @@ export function deliveryCount(trace: Trace): number {
 	for (let i = trace.hops.length - 1; i >= 0; i--) if (trace.hops[i].to === 'browser') return i + 1;
 	return trace.hops.length;
 }
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+/** Whether `next` is the request a browser sends to follow the redirect `previous` answered. */
+export function followsRedirect(previous: Trace, next: Trace): boolean {
+	if (!REDIRECTS.has(previous.status)) return false;
+	const location = previous.response.headers.find(([n]) => n.toLowerCase() === 'location')?.[1];
+	if (location === undefined) return false;
+	try {
+		const target = new URL(location, previous.url);
+		const url = new URL(next.url);
+		target.hash = url.hash = '';
+		return target.href === url.href;
+	} catch {
+		return false;
+	}
+}
+
+/** A redirect whose last hop reached the browser exactly at `tick`, which `next` follows. */
+export function isRedirectFollowUp(
+	traces: readonly ClockedTrace[],
+	tick: number,
+	next: Trace
+): boolean {
+	return traces.some(
+		(t) => Math.abs(endTick(t) - tick) < EPSILON && followsRedirect(t.trace, next)
+	);
+}

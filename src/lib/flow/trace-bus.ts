@@ -8,16 +8,25 @@
  */
 import type { Trace } from '$lib/sim/types';
 
-export type Presenter = (trace: Trace) => Promise<void>;
+/** What the handler knows about the request besides its trace. */
+export interface Arrival {
+	/**
+	 * When the page's request reached the handler, on `performance.now()`'s scale: the player times
+	 * its safety release from here, so time spent queued before the stack answered counts.
+	 */
+	receivedAt?: number;
+}
+
+export type Presenter = (trace: Trace, arrival: Arrival) => Promise<void>;
 export type TraceListener = (trace: Trace) => void;
 
 const listeners = new Set<TraceListener>();
 let presenter: Presenter | null = null;
 
 /** Announces a trace and resolves when its response may reach the page. */
-export function publishTrace(trace: Trace): Promise<void> {
+export function publishTrace(trace: Trace, arrival: Arrival = {}): Promise<void> {
 	for (const listener of listeners) listener(trace);
-	return presenter ? presenter(trace) : Promise.resolve();
+	return presenter ? presenter(trace, arrival) : Promise.resolve();
 }
 
 /** Watches every trace, in the order the stack produced them. Returns an unsubscribe function. */

@@ -9,8 +9,11 @@
  */
 import { onTrace } from '$lib/flow/trace-bus';
 import { SITE_ORIGIN } from '$lib/mocks/origin';
+import type { PlayerController } from '$lib/player/player.svelte';
 import type { NodeId, Trace } from '$lib/sim/types';
-import { buildRequest, FormMemory } from './request-spec';
+import { csrfTokenFor } from '$lib/client/form-post';
+import { simulation } from '$lib/client/simulation-status.svelte';
+import { buildRequest, FormMemory, needsCsrfToken, requestLine } from './request-spec';
 import type { RequestSpec } from './schema';
 
 export interface Sent {
@@ -47,6 +50,32 @@ export class LessonSession {
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	readonly #showListeners = new Set<(id: string) => void>();
 
+	#player: PlayerController | null = null;
+	#hold: Promise<unknown> = Promise.resolve();
+
+	/** Requests sent from now on wait for `work` (the demo site being rebuilt) to finish. */
+	holdUntil(work: Promise<unknown>): void {
+		this.#hold = work.catch(() => {});
+	}
+
+	#playing = false;
+
+	/** The stage's player, so a step's send button can give Space to it (see `space-for-player`). */
+	attachPlayer(player: PlayerController): () => void {
+		this.#player = player;
+		const stop = player.onHop((change) => (this.#playing = change.status === 'playing'));
+		return () => {
+			stop();
+			if (this.#player === player) this.#player = null;
+		};
+	}
+
+	/** Plays or pauses the stage's player, as Space does inside it. */
+	togglePlayback(): void {
+		if (this.#playing) this.#player?.pause();
+		else this.#player?.play();
+	}
+
 	/** Starts listening to the trace bus; returns the function that stops. */
 	listen(): () => void {
 		this.#stop ??= onTrace((trace) => {
@@ -72,17 +101,41 @@ export class LessonSession {
 		return () => this.#showListeners.delete(listener);
 	}
 
+	/** The demo site was reset: what the page remembered of it (the form's token) is gone. */
+	forgetSite(): void {
+		this.memory.forget();
+	}
+
 	trace(id: string | null): Trace | undefined {
 		return id ? this.traces.find((t) => t.id === id) : undefined;
 	}
 
-	async send(spec: RequestSpec, label = spec.send): Promise<SendResult> {
-		const built = buildRequest(spec, this.memory);
+	/**
+	 * Sends one request as the browser would. A form is submitted with the CSRF token of the last
+	 * page with a form; when there was none, the browser opens the form's page first.
+	 */
+	async send(
+		spec: RequestSpec,
+		label = spec.send,
+		/** `false` for the rebuild's own request, which must not wait for the rebuild. */
+		held = true
+	): Promise<SendResult> {
 		const id = ++sendCounter;
-		const before = this.traces.length;
 		this.sending += 1;
 		let result: SendResult;
 		try {
+			// The first click on a fresh page waits for the simulation instead of failing.
+			await simulation.wait();
+			if (held) await this.#hold;
+			if (needsCsrfToken(spec) && !this.memory.csrfToken) {
+				const { path } = requestLine(spec);
+				await csrfTokenFor(path, undefined, async (page) => {
+					const opened = await this.send({ send: `GET ${page}` });
+					return 'body' in opened ? opened.body : '';
+				});
+			}
+			const built = buildRequest(spec, this.memory);
+			const before = this.traces.length;
 			const response = await fetch(SITE_ORIGIN + built.path, {
 				method: built.method,
 				headers: built.headers,
@@ -107,8 +160,9 @@ export class LessonSession {
 			result = {
 				id,
 				label,
-				error:
-					error instanceof TypeError
+				error: simulation.failed
+					? 'The simulated site could not start in this browser. Reload the page to try again.'
+					: error instanceof TypeError
 						? 'The simulated site did not answer this request. Reload the page and try again.'
 						: String(error)
 			};

@@ -47,14 +47,34 @@ export interface Loaded {
 	writable: boolean;
 }
 
-/** `localStorage`, or null where reading it throws (storage disabled, sandboxed frames). */
+/**
+ * The mark `mocks/storage-guard.ts` puts on the in-memory stand-in it installs where reading
+ * `localStorage` throws (a registered symbol: the same in every module, no import between layers).
+ */
+const IN_MEMORY_STORAGE = Symbol.for('request-flow:in-memory-storage');
+
+/**
+ * `localStorage`, or null where nothing can be kept: reading it throws (storage disabled,
+ * sandboxed frames), or it is the simulation's in-memory stand-in for such a browser.
+ */
 export function browserStorage(): Storage | null {
 	try {
 		const storage = globalThis.localStorage;
-		return storage ?? null;
+		if (!storage || (storage as unknown as Record<symbol, unknown>)[IN_MEMORY_STORAGE]) return null;
+		return storage;
 	} catch {
 		return null;
 	}
+}
+
+/** Larger than any real progress file (a full course is a few kilobytes): refused unread. */
+export const MAX_PROGRESS_FILE_BYTES = 1024 * 1024;
+
+/** Why a file of `size` bytes is refused before it is read, or null when it may be read. */
+export function progressFileTooLarge(size: number): string | null {
+	if (size <= MAX_PROGRESS_FILE_BYTES) return null;
+	const mb = (size / 1024 / 1024).toFixed(1);
+	return `This file is ${mb} MB; a progress file is a few kilobytes (at most 1 MB), so it was not read. Nothing was changed.`;
 }
 
 export function parseProgress(raw: string): Progress | null {

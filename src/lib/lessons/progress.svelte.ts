@@ -80,7 +80,12 @@ export class ProgressStore {
 		return this.data.lessons[slug];
 	}
 
-	visit(slug: string, step: number) {
+	/**
+	 * The student is on `step`. A lesson only opened is not started: it is remembered (and shows
+	 * "In progress") once the student did something, went past step 1 or sent a request.
+	 */
+	visit(slug: string, step: number, didSomething = step > 1) {
+		if (!this.data.lessons[slug] && !didSomething) return;
 		const lesson = this.#lesson(slug);
 		if (lesson.step !== step) lesson.step = step;
 		this.#touch(lesson);

@@ -3,6 +3,7 @@
  * and body a browser would send. The same function feeds the page's real `fetch` and the Node
  * self-test, so what the tests check is what the student sends.
  */
+import { CSRF_FIELD, csrfTokenIn, encodeForm } from '$lib/client/form-post';
 import type { RequestSpec } from './schema';
 
 export interface BuiltRequest {
@@ -11,8 +12,6 @@ export interface BuiltRequest {
 	headers: [string, string][];
 	body: string;
 }
-
-const CSRF_FIELD = /<input[^>]*name="csrfmiddlewaretoken"[^>]*>/i;
 
 /**
  * What a browser tab remembers between requests that a lesson relies on: the CSRF token of the
@@ -23,9 +22,12 @@ export class FormMemory {
 
 	/** Looks at a response body for a form's CSRF token. */
 	remember(body: string): void {
-		const input = CSRF_FIELD.exec(body)?.[0];
-		const value = input && /value="([^"]*)"/.exec(input)?.[1];
-		if (value) this.csrfToken = value;
+		this.csrfToken = csrfTokenIn(body) ?? this.csrfToken;
+	}
+
+	/** The data was reset: the token belongs to cookies that are gone. */
+	forget(): void {
+		this.csrfToken = undefined;
 	}
 }
 
@@ -34,18 +36,22 @@ export function requestLine(spec: Pick<RequestSpec, 'send'>): { method: string; 
 	return { method, path };
 }
 
+/** Whether sending `spec` as a browser would needs a CSRF token first. */
+export function needsCsrfToken(spec: RequestSpec): boolean {
+	return Boolean(spec.form) && spec.csrf !== false && !(CSRF_FIELD in (spec.form ?? {}));
+}
+
 export function buildRequest(spec: RequestSpec, memory?: FormMemory): BuiltRequest {
 	const { method, path } = requestLine(spec);
 	const headers: [string, string][] = Object.entries(spec.headers ?? {});
 	const has = (name: string) => headers.some(([n]) => n.toLowerCase() === name.toLowerCase());
 	let body = '';
 	if (spec.form) {
-		const fields = new URLSearchParams();
-		const token = memory?.csrfToken;
-		if (spec.csrf !== false && token && !('csrfmiddlewaretoken' in spec.form))
-			fields.append('csrfmiddlewaretoken', token);
-		for (const [name, value] of Object.entries(spec.form)) fields.append(name, String(value));
-		body = fields.toString();
+		const token = spec.csrf === false ? undefined : memory?.csrfToken;
+		body = encodeForm(
+			Object.entries(spec.form).map(([name, value]) => [name, String(value)]),
+			token
+		);
 		if (!has('content-type')) headers.push(['Content-Type', 'application/x-www-form-urlencoded']);
 	} else if (spec.json !== undefined) {
 		body = JSON.stringify(spec.json);

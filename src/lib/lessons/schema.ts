@@ -59,6 +59,9 @@ export const siteSettingsSchema = z.strictObject({
 });
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;
 
+export const DETAILS = ['overview', 'django', 'everything'] as const;
+export type Detail = (typeof DETAILS)[number];
+
 export const frontmatterSchema = z.strictObject({
 	title: z.string().min(3),
 	summary: z.string().min(10),
@@ -66,7 +69,13 @@ export const frontmatterSchema = z.strictObject({
 	minutes: z.number().int().min(5, 'must be 5 or more').max(15, 'must be 15 or less'),
 	nodes: z.array(nodeId).min(2).optional(),
 	start: requestLineSchema,
-	settings: siteSettingsSchema.optional()
+	settings: siteSettingsSchema.optional(),
+	/**
+	 * How much of each journey the player shows when the lesson opens: `overview` (browser, web
+	 * server, application server, Django as one box), `django` (its resolver, view, model and
+	 * template too) or `everything` (each middleware and query). The student can change it.
+	 */
+	detail: z.enum(DETAILS).default('everything')
 });
 export type Frontmatter = z.infer<typeof frontmatterSchema>;
 

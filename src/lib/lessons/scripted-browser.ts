@@ -4,9 +4,11 @@
  * redirects followed), and keeps every trace. The lesson self-test runs each lesson through it.
  */
 import { CookieJar } from '$lib/client/cookie-jar';
+import { csrfTokenFor } from '$lib/client/form-post';
 import { SITE_ORIGIN } from '$lib/mocks/origin';
+import { utf8 } from '$lib/sim/http/bytes';
 import type { HandledRequest, SimRequest, Trace } from '$lib/sim/types';
-import { buildRequest, FormMemory } from './request-spec';
+import { buildRequest, FormMemory, needsCsrfToken, requestLine } from './request-spec';
 import type { RequestSpec } from './schema';
 
 export type Handle = (request: SimRequest) => Promise<HandledRequest>;
@@ -15,14 +17,31 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 export class ScriptedBrowser {
 	readonly traces: Trace[] = [];
-	readonly memory = new FormMemory();
-	readonly jar = new CookieJar();
 	#page = `${SITE_ORIGIN}/`;
 
-	constructor(private readonly handle: Handle) {}
+	/**
+	 * `jar` and `memory` default to this browser's own; the lesson page passes its real ones to
+	 * rebuild a step's state quietly after a reload.
+	 */
+	constructor(
+		private readonly handle: Handle,
+		readonly jar: CookieJar = new CookieJar(),
+		readonly memory: FormMemory = new FormMemory()
+	) {}
+
+	/** The page this browser shows (the last HTML document), sent as `Referer`. */
+	get page(): string {
+		return this.#page;
+	}
 
 	/** Sends one request and follows redirects; returns its traces, the request as written first. */
 	async send(spec: RequestSpec): Promise<Trace[]> {
+		// As the page does (lesson-session.ts): a form with no token known opens its page first.
+		if (needsCsrfToken(spec) && !this.memory.csrfToken)
+			await csrfTokenFor(requestLine(spec).path, undefined, async (page) => {
+				const opened = await this.send({ send: `GET ${page}` });
+				return opened.at(-1)?.response.body ?? '';
+			});
 		const built = buildRequest(spec, this.memory);
 		let method = built.method;
 		let url = SITE_ORIGIN + built.path;
@@ -34,7 +53,7 @@ export class ScriptedBrowser {
 				method,
 				url,
 				headers: this.#withBrowserHeaders(headers, url, method),
-				body
+				body: utf8(body)
 			});
 			traces.push(trace);
 			this.traces.push(trace);
@@ -45,11 +64,9 @@ export class ScriptedBrowser {
 			this.memory.remember(response.body);
 			const location = response.headers.find(([n]) => n.toLowerCase() === 'location')?.[1];
 			if (!REDIRECTS.has(response.status) || !location) {
-				if (
-					(response.headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? '').includes(
-						'html'
-					)
-				)
+				// As the page's handlers do: the document shown is the last HTML page got with GET.
+				const type = response.headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1];
+				if (method === 'GET' && response.status === 200 && type?.startsWith('text/html'))
 					this.#page = url;
 				break;
 			}

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { publishTrace } from '$lib/flow/trace-bus';
 import type { SiteConfig } from '$lib/sim/site';
 import type { Trace } from '$lib/sim/types';
-import { applySiteSettings, beginLesson } from './site-control';
+import { applySiteSettings, beginLesson, resetDemoSite } from './site-control';
 
 const START: SiteConfig = {
 	debug: true,
@@ -67,5 +67,20 @@ describe('the demo site for a lesson', () => {
 		await applySiteSettings({}, access);
 		expect(site.reset).toHaveBeenCalledTimes(1);
 		expect(site.config).toEqual(START);
+	});
+});
+
+describe("the stage's Reset the demo site", () => {
+	it('resets the data and the cookies at once, and keeps the settings of the step', async () => {
+		const { site, access } = fakeAccess();
+		await applySiteSettings({ appServerUp: false }, access);
+		expect(await resetDemoSite({ appServerUp: false }, access)).toMatchObject({
+			appServerUp: false,
+			workers: 3
+		});
+		expect(site.reset).toHaveBeenCalledTimes(1);
+		expect(access.clearCookies).toHaveBeenCalledTimes(1);
+		// Leaving the lesson still restores the site's own configuration.
+		expect(await applySiteSettings({}, access)).toEqual(START);
 	});
 });

@@ -67,3 +67,38 @@ export async function applySiteSettings(
 	changed = asked;
 	return target.configure({ ...defaults, ...settings });
 }
+
+/**
+ * The student's "Reset the demo site": the seeded data back (posts, comments, orders, sessions:
+ * so nobody is logged in), the simulated browser's cookies forgotten, and `settings` (the ones in
+ * force at the lesson's current step) applied again. Resolves with the configuration in force.
+ */
+export async function resetDemoSite(
+	settings: SiteSettings,
+	access: SiteAccess = pageAccess
+): Promise<SiteConfig> {
+	const target = await access.site();
+	defaults ??= { ...target.config };
+	await target.reset();
+	await access.clearCookies();
+	used = false;
+	resetDue = false;
+	changed = Object.keys(settings).length > 0;
+	return target.configure({ ...defaults, ...settings });
+}
+
+/** Applies `settings` on top of the site's starting configuration, whatever was in force. */
+export async function forceSiteSettings(
+	settings: SiteSettings,
+	access: SiteAccess = pageAccess
+): Promise<SiteConfig> {
+	const target = await access.site();
+	defaults ??= { ...target.config };
+	changed = Object.keys(settings).length > 0;
+	return target.configure({ ...defaults, ...settings });
+}
+
+/** Requests changed the site without passing the trace bus (a quiet rebuild): reset it later. */
+export function markSiteUsed(): void {
+	used = true;
+}

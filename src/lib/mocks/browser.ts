@@ -11,36 +11,110 @@
 import { guardLocalStorage } from './storage-guard';
 import { base } from '$app/paths';
 import type { RequestHandler } from 'msw';
+import type { SetupWorker } from 'msw/browser';
 import { SITE_ORIGIN } from './origin';
+import { simulationStatus, type SimulationMode } from './status.svelte';
+import { createWorkerWatch } from './worker-watch';
 
-export type SimulationMode = 'service-worker' | 'in-page';
+export type { SimulationMode } from './status.svelte';
+export { simulationStatus } from './status.svelte';
 
 /** The one line the UI shows in in-page mode. */
 export const IN_PAGE_NOTICE =
 	"Requests are answered inside this page, so your browser's DevTools will not list them.";
 
+/** The same, when the service worker stopped answering during the session. */
+export const WORKER_LOST_NOTICE =
+	"The service worker stopped answering (a new version of the site?), so requests are now answered inside this page and your browser's DevTools will not list them.";
+
+/**
+ * The service worker this site registers: MSW's own `mockServiceWorker.js`, imported unchanged,
+ * except that it stays registered when a page closes, so pages can enter the back/forward cache.
+ */
+export const WORKER_SCRIPT = 'request-flow-worker.js';
+
 /** How long to wait for the service worker before answering in the page instead. */
 const WORKER_TIMEOUT_MS = 10_000;
 
-let started: Promise<SimulationMode> | undefined;
+/** A request only the page's handlers answer (with 204): is the worker still passing requests on? */
+const PROBE_HEADER = 'x-request-flow-probe';
 
+let started: Promise<SimulationMode> | undefined;
+let ready: Promise<SimulationMode> | undefined;
+
+/**
+ * Starts answering requests to the simulated site (the service worker, or in the page), without
+ * building the site itself (the first request does that). Every page calls it once it is idle, so
+ * a `fetch` typed into DevTools' console works anywhere.
+ */
 export function startSimulation(): Promise<SimulationMode> {
 	started ??= (async () => {
+		if (simulationStatus.state === 'idle') simulationStatus.state = 'starting';
 		guardLocalStorage();
-		const [{ createHandlers }, { http }] = await Promise.all([import('./handlers'), import('msw')]);
-		const handlers = [http.all(`${SITE_ORIGIN}/*`, takeTurn), ...createHandlers()];
-		if (!wantsInPage()) {
+		const inPage = wantsInPage();
+		// msw/browser loads beside msw, not after it: no waterfall.
+		const [{ createHandlers }, { http, HttpResponse }, browser, { onTrace }] = await Promise.all([
+			import('./handlers'),
+			import('msw'),
+			inPage ? undefined : import('msw/browser'),
+			import('$lib/flow/trace-bus')
+		]);
+		const stopWatching = onTrace(() => {
+			mark('first-trace');
+			stopWatching();
+		});
+		const handlers = [
+			http.head(`${SITE_ORIGIN}/*`, ({ request }) =>
+				request.headers.has(PROBE_HEADER) ? new HttpResponse(null, { status: 204 }) : undefined
+			),
+			http.all(`${SITE_ORIGIN}/*`, takeTurn),
+			...createHandlers()
+		];
+		if (browser) {
 			try {
-				await withTimeout(startWorker(handlers), WORKER_TIMEOUT_MS);
+				const worker = browser.setupWorker(...handlers);
+				const active = await withTimeout(startWorker(worker), WORKER_TIMEOUT_MS);
+				watchWorker(worker, handlers, active);
+				mark('worker-ready');
+				simulationStatus.mode = 'service-worker';
 				return 'service-worker' as const;
 			} catch (error) {
 				console.info('Request Flow: no service worker, answering requests in the page.', error);
 			}
 		}
 		await answerInPage(handlers);
+		mark('worker-ready');
+		simulationStatus.mode = 'in-page';
+		simulationStatus.notice = IN_PAGE_NOTICE;
 		return 'in-page' as const;
 	})();
+	started.catch(() => (simulationStatus.state = 'failed'));
 	return started;
+}
+
+/**
+ * Resolves when a request to the simulated site is answered at once: requests are intercepted
+ * and the site (sql.js, migrated and seeded) is built. Sets `simulationStatus.ready`. Pages with
+ * a control that sends call it as soon as they mount; the controls wait for it.
+ */
+export function simulationReady(): Promise<SimulationMode> {
+	ready ??= (async () => {
+		if (simulationStatus.state === 'idle') simulationStatus.state = 'starting';
+		// The site (the whole stack, sql.js and its wasm) loads and is built once the worker
+		// answers, so that loading it (the main thread busy for a while) never delays the worker.
+		const mode = await startSimulation();
+		mark('site-start');
+		await import('./simulation').then((m) => m.getSite());
+		mark('site-ready');
+		mark('ready');
+		simulationStatus.state = 'ready';
+		return mode;
+	})();
+	ready.catch(() => {
+		simulationStatus.state = 'failed';
+		ready = undefined;
+	});
+	return ready;
 }
 
 /**
@@ -51,10 +125,21 @@ export function startSimulation(): Promise<SimulationMode> {
  */
 let turns: Promise<void> = Promise.resolve();
 function takeTurn(): Promise<undefined> {
+	mark('first-request');
 	const turn = turns.then(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
 	turns = turn;
 	// Resolving with nothing lets msw try the next handler.
 	return turn.then(() => undefined);
+}
+
+/**
+ * `request-flow:<name>` in the page's performance timeline, the first time only: the cold-start
+ * benchmark (`npm run bench:cold`) reads them, and so can DevTools' Performance panel.
+ */
+function mark(name: string): void {
+	const full = `request-flow:${name}`;
+	if (typeof performance === 'undefined' || performance.getEntriesByName(full).length) return;
+	performance.mark(full);
 }
 
 function wantsInPage(): boolean {
@@ -63,14 +148,59 @@ function wantsInPage(): boolean {
 	return new URLSearchParams(location.search).get('simulation') === 'in-page';
 }
 
-async function startWorker(handlers: RequestHandler[]): Promise<void> {
-	const { setupWorker } = await import('msw/browser');
-	const worker = setupWorker(...handlers);
-	await worker.start({
-		serviceWorker: { url: `${base}/mockServiceWorker.js`, options: { scope: `${base}/` } },
-		onUnhandledRequest: 'bypass',
-		quiet: true
+const workerOptions = () => ({
+	serviceWorker: { url: `${base}/${WORKER_SCRIPT}`, options: { scope: `${base}/` } },
+	onUnhandledRequest: 'bypass' as const,
+	quiet: true
+});
+
+/** Starts MSW's worker; resolves with the service worker that now passes requests on. */
+async function startWorker(worker: SetupWorker): Promise<ServiceWorker | null> {
+	const registration = await worker.start(workerOptions());
+	return registration?.active ?? null;
+}
+
+/**
+ * After another worker takes control (a new deployment) or the page comes back from the
+ * back/forward cache, checks that requests are still answered, and recovers (worker-watch.ts).
+ */
+function watchWorker(
+	worker: SetupWorker,
+	handlers: RequestHandler[],
+	started: ServiceWorker | null
+) {
+	let ours = started;
+	const watch = createWorkerWatch({
+		probe,
+		restart: async () => {
+			worker.stop();
+			ours = await withTimeout(startWorker(worker), WORKER_TIMEOUT_MS);
+		},
+		fallBack: async () => {
+			await answerInPage(handlers);
+			simulationStatus.mode = 'in-page';
+			simulationStatus.notice = WORKER_LOST_NOTICE;
+		}
 	});
+	navigator.serviceWorker.addEventListener('controllerchange', () => {
+		// The worker MSW started taking control of a first visit is no news.
+		if (navigator.serviceWorker.controller !== ours) void watch.check();
+	});
+	window.addEventListener('pageshow', (event) => event.persisted && void watch.check());
+	// For tests and DevTools' console: `await requestFlowCheckWorker()`.
+	Object.assign(window, { requestFlowCheckWorker: watch.check });
+}
+
+async function probe(): Promise<boolean> {
+	try {
+		const response = await withTimeout(
+			fetch(`${SITE_ORIGIN}/`, { method: 'HEAD', headers: { [PROBE_HEADER]: '1' } }),
+			5_000
+		);
+		return response.status === 204;
+	} catch {
+		return false;
+	}
 }
 
 /** Wraps `window.fetch` so requests to the simulated origin are answered by the handlers. */
@@ -85,7 +215,7 @@ async function answerInPage(handlers: RequestHandler[]): Promise<void> {
 		if (!response || response.type === 'error') throw new TypeError('Failed to fetch');
 		const location = response.headers.get('location');
 		if (!REDIRECTS.has(response.status) || !location || request.redirect !== 'follow')
-			return redirects ? asRedirected(response, request.url) : response;
+			return redirects ? asRedirected(response, request.url) : withUrl(response, request.url);
 		// Follow the redirect as fetch does (Fetch standard, "HTTP-redirect fetch").
 		if (redirects >= 20) throw new TypeError('Failed to fetch');
 		const url = new URL(location, request.url).href;
@@ -112,9 +242,18 @@ async function answerInPage(handlers: RequestHandler[]): Promise<void> {
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
+/**
+ * `Response.url` is read-only and empty on a constructed response: give it the URL it was
+ * fetched from, without the fragment, as fetch does.
+ */
+export function withUrl(response: Response, url: string): Response {
+	Object.defineProperty(response, 'url', { value: url.split('#')[0], configurable: true });
+	return response;
+}
+
 /** A followed redirect's final response says where it came from, as fetch's does. */
 function asRedirected(response: Response, url: string): Response {
-	Object.defineProperty(response, 'url', { value: url });
+	withUrl(response, url);
 	Object.defineProperty(response, 'redirected', { value: true });
 	return response;
 }

@@ -116,3 +116,62 @@ describe('the trace shows cookies and the session', () => {
 		expect(site.config.workers).toBeGreaterThan(0);
 	});
 });
+
+describe('requests the URL pattern matcher cannot decode still reach nginx', () => {
+	it.each(['/%E0%A4%A', '/blog/%zz/'])(
+		'GET %s: nginx’s own 400 page, and a trace plays like any other',
+		async (path) => {
+			const { onTrace } = await import('$lib/flow/trace-bus');
+			const traces: import('$lib/sim/types').Trace[] = [];
+			const stop = onTrace((trace) => traces.push(trace));
+			const response = await fetch(`https://mysite.test${path}`);
+			stop();
+			expect(response.status).toBe(400);
+			expect(response.headers.get('server')).toBe('nginx');
+			expect(await response.text()).toBe(
+				'<html>\r\n<head><title>400 Bad Request</title></head>\r\n<body>\r\n<center><h1>400 Bad Request</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n'
+			);
+			expect(traces).toHaveLength(1);
+			expect(traces[0].url).toBe(`https://mysite.test${path}`);
+			expect(traces[0].hops[0].from).toBe('browser');
+		}
+	);
+});
+
+describe('bodies travel as bytes', () => {
+	it('counts a 400 KB binary upload in bytes: not a 413', async () => {
+		const bytes = new Uint8Array(400_000);
+		for (let i = 0; i < bytes.length; i++) bytes[i] = 0x80 + (i % 128);
+		const { onTrace } = await import('$lib/flow/trace-bus');
+		let size = -1;
+		const stop = onTrace((trace) => (size = trace.request.bodyBytes ?? -1));
+		const response = await fetch('https://mysite.test/api/posts/', {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/octet-stream' },
+			body: bytes
+		});
+		stop();
+		expect(response.status).not.toBe(413);
+		expect(size).toBe(400_000);
+	});
+
+	it('still refuses a body over client_max_body_size (1m), counted in bytes', async () => {
+		const response = await fetch('https://mysite.test/accounts/login/', {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+			body: 'é'.repeat(600_000)
+		});
+		expect(response.status).toBe(413);
+	});
+
+	it('hands a Latin-1 header value to the stack intact', async () => {
+		const { onTrace } = await import('$lib/flow/trace-bus');
+		let environ: Readonly<Record<string, string>> | undefined;
+		const stop = onTrace((trace) => {
+			environ = trace.hops.find((hop) => hop.detail.environ)?.detail.environ;
+		});
+		await fetch('https://mysite.test/', { headers: { 'X-Name': 'caf\u00e9' } });
+		stop();
+		expect(environ?.HTTP_X_NAME).toBe('caf\u00e9');
+	});
+});

@@ -12,10 +12,15 @@
  *    resolves (at once when nobody is watching).
  *
  * Any other `.test` host fails as DNS would: `TypeError: Failed to fetch`.
+ *
+ * Requests are matched by a predicate on the URL's origin, never by MSW's path patterns: those
+ * percent-decode the path and throw `URIError` on a broken escape (`/%E0%A4%A`), which would answer
+ * a JavaScript error instead of letting nginx refuse the request as it does. The body goes to the
+ * stack as bytes (`arrayBuffer()`), never decoded here.
  */
 import { http, HttpResponse, type RequestHandler } from 'msw';
 import { browserJar, type CookieJar } from '$lib/client/cookie-jar';
-import { publishTrace } from '$lib/flow/trace-bus';
+import { publishTrace, type Arrival } from '$lib/flow/trace-bus';
 import type { Site } from '$lib/sim/site';
 import type { SimRequest, SimResponse, Trace } from '$lib/sim/types';
 import { SITE_ORIGIN } from './origin';
@@ -25,7 +30,7 @@ export interface HandlerOptions {
 	site?: () => Promise<Site>;
 	jar?: CookieJar;
 	/** Resolves when the response may reach the page (the player's "delivered"). */
-	present?: (trace: Trace) => Promise<void>;
+	present?: (trace: Trace, arrival: Arrival) => Promise<void>;
 }
 
 /** Methods after which a browser sends `Origin` even to its own site (Fetch standard). */
@@ -39,7 +44,8 @@ export function createHandlers(options: HandlerOptions = {}): RequestHandler[] {
 	let page: string | undefined;
 
 	return [
-		http.all(`${SITE_ORIGIN}/*`, async ({ request }) => {
+		http.all(onSite, async ({ request }) => {
+			const receivedAt = performance.now();
 			const sim = await toSimRequest(request, jar, page);
 			const site = await getSite();
 			const { response, trace } = await site.handle(sim);
@@ -48,11 +54,22 @@ export function createHandlers(options: HandlerOptions = {}): RequestHandler[] {
 				.map(([, value]) => value);
 			jar.store(request.url, setCookies);
 			if (isDocument(sim, response)) page = request.url;
-			await present(trace);
+			await present(trace, { receivedAt });
 			return toResponse(response);
 		}),
-		http.all(/^https?:\/\/([^/?#]*\.)?test(:\d+)?([/?#]|$)/i, () => HttpResponse.error())
+		http.all(onOtherTestHost, () => HttpResponse.error())
 	];
+}
+
+/** A request to the simulated site, whatever its path holds. */
+function onSite({ request }: { request: Request }): boolean {
+	return new URL(request.url).origin === SITE_ORIGIN;
+}
+
+/** A request to any other `.test` host (RFC 2606: no such site exists). */
+function onOtherTestHost({ request }: { request: Request }): boolean {
+	const { protocol, hostname } = new URL(request.url);
+	return (protocol === 'https:' || protocol === 'http:') && /(^|\.)test$/i.test(hostname);
 }
 
 async function toSimRequest(
@@ -71,7 +88,9 @@ async function toSimRequest(
 		const cookie = jar.cookieHeader(request.url);
 		if (cookie) headers.push(['Cookie', cookie]);
 	}
-	const body = ORIGIN_FREE.has(request.method) ? '' : await request.text();
+	const body = ORIGIN_FREE.has(request.method)
+		? new Uint8Array()
+		: new Uint8Array(await request.arrayBuffer());
 	return { method: request.method, url: request.url, headers, body };
 }
 

@@ -3,9 +3,18 @@
  * exported. This makes that copy of whatever the stack recorded.
  */
 
-/** A deep, frozen, JSON-safe copy of `value`. */
+/** Copies this module made: deep-frozen and plain already, so they are shared, never copied. */
+const copies = new WeakSet<object>();
+/** Marks an object being copied, to cut cycles. */
+const IN_PROGRESS = Symbol('in progress');
+
+/**
+ * A deep, frozen, JSON-safe copy of `value`. An object reached twice (the query info of a query
+ * hop and of its rows hop, a context shown by two hops) is copied once and shared, and a copy
+ * made earlier is reused as it is.
+ */
 export function frozenPlainCopy<T>(value: T): T {
-	return toPlain(value, new Set()) as T;
+	return toPlain(value, new Map()) as T;
 }
 
 /**
@@ -13,7 +22,7 @@ export function frozenPlainCopy<T>(value: T): T {
  * are dropped, cycles cut. Any other object (a model instance, say) is shown by its `toJSON()`, its
  * `__str__()` (as Django prints it) or its `String()`, never walked: it may reach the database.
  */
-function toPlain(value: unknown, seen: Set<object>): unknown {
+function toPlain(value: unknown, seen: Map<object, unknown>): unknown {
 	if (value === null || typeof value !== 'object') {
 		if (typeof value === 'function' || typeof value === 'symbol') return undefined;
 		if (typeof value === 'bigint') return Number(value);
@@ -21,7 +30,11 @@ function toPlain(value: unknown, seen: Set<object>): unknown {
 		return value;
 	}
 	if (value instanceof Date) return value.toISOString();
-	if (seen.has(value)) return '[circular]';
+	if (copies.has(value)) return value;
+	if (seen.has(value)) {
+		const done = seen.get(value);
+		return done === IN_PROGRESS ? '[circular]' : done;
+	}
 	const proto = Object.getPrototypeOf(value);
 	const plain = proto === Object.prototype || proto === null;
 	if (!plain && !Array.isArray(value) && !(value instanceof Map) && !(value instanceof Set)) {
@@ -30,7 +43,7 @@ function toPlain(value: unknown, seen: Set<object>): unknown {
 		if (typeof shown.__str__ === 'function') return String(shown.__str__());
 		return String(value);
 	}
-	seen.add(value);
+	seen.set(value, IN_PROGRESS);
 	let copy: unknown;
 	if (Array.isArray(value)) copy = value.map((item) => toPlain(item, seen) ?? null);
 	else if (value instanceof Map) copy = toPlain(Object.fromEntries(value), seen);
@@ -43,6 +56,8 @@ function toPlain(value: unknown, seen: Set<object>): unknown {
 		}
 		copy = out;
 	}
-	seen.delete(value);
-	return Object.freeze(copy);
+	Object.freeze(copy);
+	if (typeof copy === 'object' && copy !== null) copies.add(copy);
+	seen.set(value, copy);
+	return copy;
 }

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getAllHeaders, getHeader } from './http/headers';
+import { utf8 } from './http/bytes';
 import type { Site } from './site';
 import { createTinySite } from './tiny-project';
 import type { SimRequest } from './types';
@@ -12,7 +13,7 @@ beforeEach(async () => {
 });
 
 function get(path: string, headers: Array<[string, string]> = []): SimRequest {
-	return { method: 'GET', url: `https://mysite.test${path}`, headers, body: '' };
+	return { method: 'GET', url: `https://mysite.test${path}`, headers, body: new Uint8Array() };
 }
 
 describe('a dynamic page through the whole stack', () => {
@@ -190,7 +191,7 @@ describe('sessions, CSRF and rollback', () => {
 					: [['Origin', 'https://mysite.test'] as [string, string]]),
 				...extra
 			],
-			body
+			body: utf8(body)
 		});
 	}
 

@@ -21,6 +21,11 @@ import { openDatabase, type Database } from './django/db/database';
 import { createTemplateEngine, type TemplateEngine } from './django/template';
 import { AnonymousUser, getUser, SessionStore } from './django/auth';
 import { mysite } from './mysite';
+import { setRootUrlconf } from './mysite/reverse';
+import type { View } from './django/http';
+import type { UrlResolver } from './django/urls';
+import { loadProject, type LoadProblem, type ProjectEdits } from './project-files/load-project';
+import { MYSITE_URL_MODULES, MYSITE_VIEW_MODULES } from './project-files/mysite-modules';
 
 /** Statements that change the database (or open a transaction that will). */
 const WRITES = /^\s*(INSERT|UPDATE|DELETE|REPLACE|BEGIN|SAVEPOINT|CREATE|DROP|ALTER)\b/i;
@@ -44,6 +49,20 @@ export interface Site {
 	reset(): Promise<void>;
 	readonly db: Database;
 	readonly settings: Settings;
+	/**
+	 * Restarts the server on the project's files with these edits (templates, urls.py,
+	 * settings.py, one view line), as runserver's reload would: the next request sees them.
+	 * Only for the demo project. `{}` puts the project's own files back.
+	 */
+	reload(edits: ProjectEdits): Promise<ReloadReport>;
+	/** Every file of the project as the server now runs it (edits applied). */
+	readonly files: Readonly<Record<string, string>>;
+}
+
+/** What a reload found: a problem that stops the server or every request, and notes. */
+export interface ReloadReport {
+	problem?: Omit<LoadProblem, 'error'>;
+	notes: string[];
 }
 
 export interface SiteOptions {
@@ -76,18 +95,26 @@ export async function createSite(options: SiteOptions): Promise<Site> {
 	const db = openDatabase(options.sqlJs);
 	await project.setUp(db);
 	const seeded = db.snapshot();
-	const baseSettings = makeSettings(project.settings);
+	let baseSettings = makeSettings(project.settings);
 	const settings = makeSettings(project.settings);
-	const templates: TemplateEngine | undefined = project.templates
-		? createTemplateEngine({
-				loader: (name) => project.templates?.[name],
-				reverse: (name, args, kwargs) =>
-					project.urlconf.reverse(name, { args, kwargs } as Parameters<
-						typeof project.urlconf.reverse
-					>[1]),
-				now: clock
-			})
-		: undefined;
+	// What a reload (an edited project) can change: the URLconf, the template files, the sources.
+	let urlconf: UrlResolver<View> = project.urlconf;
+	let templateFiles = project.templates;
+	let projectFiles: Readonly<Record<string, string>> = project.sources ?? {};
+	let bootProblem = false;
+	const makeTemplates = (stringIfInvalid = ''): TemplateEngine | undefined =>
+		templateFiles
+			? createTemplateEngine({
+					loader: (name) => templateFiles?.[name],
+					reverse: (name, args, kwargs) =>
+						urlconf.reverse(name, { args, kwargs } as Parameters<typeof urlconf.reverse>[1]),
+					now: clock,
+					stringIfInvalid
+				})
+			: undefined;
+	let templates = makeTemplates();
+	// mysite's models reverse() through one module-level URLconf: this site's, from now on.
+	if (project === mysite) setRootUrlconf(urlconf);
 
 	let current: TraceRecorder | undefined;
 	db.onQuery((query) => current?.query(query));
@@ -119,21 +146,26 @@ export async function createSite(options: SiteOptions): Promise<Site> {
 		}
 	};
 
-	const django = createDjangoApplication({
-		settings,
-		urlconf: project.urlconf,
-		sessions: sessions(db, clock),
-		users: users(db),
-		atomic,
-		sources: project.sources,
-		context: () => ({
-			db,
-			templates,
-			reverse: (name: string, opts?: Parameters<typeof project.urlconf.reverse>[1]) =>
-				project.urlconf.reverse(name, opts)
-		})
-	});
-	const appServer = new AppServer(django, {
+	const sessionEngine = sessions(db, clock);
+	const userLoader = users(db);
+	const startDjango = () =>
+		createDjangoApplication({
+			settings,
+			urlconf,
+			sessions: sessionEngine,
+			users: userLoader,
+			atomic,
+			sources: projectFiles,
+			context: () => ({
+				db,
+				templates,
+				projectFile: (path: string) => projectFiles[path],
+				reverse: (name: string, opts?: Parameters<typeof urlconf.reverse>[1]) =>
+					urlconf.reverse(name, opts)
+			})
+		});
+	let django = startDjango();
+	const appServer = new AppServer((call) => django(call), {
 		workers: project.workers ?? DEFAULT_APP_SERVER_CONFIG.workers
 	});
 	const files = new StaticFiles(project.staticFiles ?? []);
@@ -160,6 +192,49 @@ export async function createSite(options: SiteOptions): Promise<Site> {
 		settings,
 		get config() {
 			return config();
+		},
+		get files() {
+			return projectFiles;
+		},
+		reload(edits) {
+			return serially(async () => {
+				if (project !== mysite || !project.sources)
+					throw new Error('Only the demo project can be edited.');
+				const loaded = loadProject({
+					sources: project.sources,
+					edits,
+					views: MYSITE_VIEW_MODULES,
+					urlModules: MYSITE_URL_MODULES
+				});
+				projectFiles = loaded.files;
+				templateFiles = Object.fromEntries(
+					Object.entries(projectFiles)
+						.filter(([path]) => path.startsWith('templates/'))
+						.map(([path, text]) => [path.slice('templates/'.length), text])
+				);
+				const problem = loaded.problem;
+				// settings.py that cannot be imported: gunicorn's workers fail to boot, nginx answers 502.
+				if (bootProblem && problem?.stage !== 'boot') appServer.config.up = true;
+				bootProblem = problem?.stage === 'boot';
+				if (bootProblem) appServer.config.up = false;
+				if (loaded.settings) {
+					baseSettings = makeSettings({ ...project.settings, ...loaded.settings.overrides });
+					Object.assign(settings, makeSettings(baseSettings));
+				}
+				templates = makeTemplates(loaded.settings?.stringIfInvalid);
+				// A URLconf that cannot be imported fails every request, as Django imports it then.
+				urlconf =
+					loaded.urlconf?.resolver ??
+					(problem?.stage === 'request' ? failingUrlconf(problem.error) : project.urlconf);
+				setRootUrlconf(urlconf);
+				if (!bootProblem) django = startDjango();
+				const { error: _error, ...shown } = problem ?? { error: undefined };
+				void _error;
+				return {
+					problem: problem ? (shown as Omit<LoadProblem, 'error'>) : undefined,
+					notes: loaded.notes
+				};
+			});
 		},
 		handle(request) {
 			return serially(async () => {
@@ -195,8 +270,17 @@ export async function createSite(options: SiteOptions): Promise<Site> {
 					workers: project.workers ?? DEFAULT_APP_SERVER_CONFIG.workers
 				};
 				appServer.reset();
+				if (bootProblem) appServer.config.up = false;
 				webServer.config = { ...DEFAULT_WEB_SERVER_CONFIG };
 			});
 		}
 	};
+}
+
+/** A URLconf whose import failed: every use raises that error again, as Django retries the import. */
+function failingUrlconf(error: Error): UrlResolver<View> {
+	const raise = (): never => {
+		throw error;
+	};
+	return { resolve: raise, reverse: raise, patternsForDebug: raise };
 }

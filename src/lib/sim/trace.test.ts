@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TraceRecorder } from './trace';
 
-const request = { method: 'GET', url: 'https://mysite.test/', headers: [], body: '' };
+const request = { method: 'GET', url: 'https://mysite.test/', headers: [], body: new Uint8Array() };
 const response = { status: 200, statusText: 'OK', headers: [], body: '' };
 
 describe('TraceRecorder', () => {

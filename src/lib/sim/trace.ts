@@ -38,6 +38,7 @@ import type {
 } from './types';
 import { NODE_IDS } from './types';
 import { frozenPlainCopy } from './plain-data';
+import { decodeUtf8 } from './http/bytes';
 
 /** Simulated costs in milliseconds: rough, but in proportion, so the timeline teaches something. */
 export const COST = {
@@ -60,13 +61,14 @@ export interface RecorderOptions {
 	startedAt?: number;
 }
 
+/** Random once per page (or process), so ids from two tabs differ; a counter after it. */
+const ID_PREFIX = `${Date.now().toString(36)}-${Math.floor(Math.random() * 0x100000000).toString(16)}`;
 let counter = 0;
 
-/** A short, unique, URL-safe id (also the `X-Trace-Id` header). */
+/** A short, unique, URL-safe id (also the `X-Trace-Id` header): no random draw per request. */
 export function newTraceId(): string {
-	counter = (counter + 1) % 0x10000;
-	const random = Math.floor(Math.random() * 0x100000000).toString(16);
-	return `${Date.now().toString(36)}-${counter.toString(16).padStart(4, '0')}-${random}`;
+	counter += 1;
+	return `${ID_PREFIX}-${counter.toString(16).padStart(4, '0')}`;
 }
 
 export class TraceRecorder {
@@ -260,7 +262,13 @@ export class TraceRecorder {
 			totalMs: this.#clock,
 			timings: { ...this.#timings },
 			hops: this.#hops,
-			request,
+			request: {
+				method: request.method,
+				url: request.url,
+				headers: request.headers,
+				body: decodeUtf8(request.body),
+				bodyBytes: request.body.length
+			},
 			response
 		};
 		// A copy, so later changes to a model instance or a context dict cannot reach the trace.

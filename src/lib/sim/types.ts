@@ -45,8 +45,21 @@ export interface SimRequest {
 	/** Absolute URL on the simulated origin, e.g. `https://mysite.test/blog/3/`. */
 	url: string;
 	headers: HeaderList;
-	/** The body as text (form-encoded, JSON, …); empty for none. */
+	/** The body as bytes, as on the wire (form-encoded, JSON, a file, …); empty for none. */
+	body: Uint8Array;
+}
+
+/**
+ * The request as a trace keeps it (plain, JSON-safe data): the body as text for display (UTF-8,
+ * a byte that is not UTF-8 shown as U+FFFD) and its real size in bytes.
+ */
+export interface TracedRequest {
+	method: string;
+	url: string;
+	headers: HeaderList;
 	body: string;
+	/** Size of the body in bytes (absent in traces exported before bodies were bytes). */
+	bodyBytes?: number;
 }
 
 export interface SimResponse {
@@ -190,8 +203,8 @@ export interface Trace {
 	/** Simulated time spent in each node, as also sent in the `Server-Timing` header. */
 	timings: Readonly<Partial<Record<NodeId, number>>>;
 	hops: readonly Hop[];
-	/** The request and response exactly as the browser saw them. */
-	request: SimRequest;
+	/** The request and response as the browser saw them (the request body as text, see above). */
+	request: TracedRequest;
 	response: SimResponse;
 }
 

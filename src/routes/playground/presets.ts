@@ -17,8 +17,6 @@ export interface Preset extends RequestSpec {
 	label: string;
 	/** What to look for, in one plain sentence. */
 	hint: string;
-	/** Requests to send first, to obtain what this one needs (the login form's CSRF token). */
-	prepare?: (send: (spec: RequestSpec) => Promise<Response>) => Promise<Partial<RequestSpec>>;
 }
 
 const ALICE_TOKEN = '9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b';
@@ -73,15 +71,7 @@ export const PRESETS: readonly Preset[] = [
 		path: '/accounts/login/',
 		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
 		body: 'username=alice&password=wonderland',
-		hint: 'First a GET for the form and its CSRF token, then the POST that logs alice in.',
-		async prepare(send) {
-			const form = await (await send({ method: 'GET', path: '/accounts/login/' })).text();
-			const token = /name="csrfmiddlewaretoken" value="([^"]+)"/.exec(form)?.[1];
-			if (!token) return {};
-			return {
-				body: `csrfmiddlewaretoken=${encodeURIComponent(token)}&username=alice&password=wonderland`
-			};
-		}
+		hint: 'First a GET for the form and its CSRF token (as a browser opens the page), then the POST that logs alice in.'
 	},
 	{
 		id: 'api-list',
@@ -131,7 +121,9 @@ export function checkPath(path: string): string | null {
 }
 
 /** Sends one request as the tool's own client does: a real fetch, cookies included. */
-export function send(spec: RequestSpec): Promise<Response> {
+export async function send(spec: RequestSpec): Promise<Response> {
+	// A Send pressed before the simulation started would fail: wait for it.
+	await import('$lib/mocks/browser').then((m) => m.startSimulation());
 	const hasBody = spec.body && !['GET', 'HEAD'].includes(spec.method);
 	return fetch(new URL(spec.path, SITE_ORIGIN), {
 		method: spec.method,

@@ -15,7 +15,7 @@ const get = (path: string): SimRequest => ({
 	method: 'GET',
 	url: `https://mysite.test${path}`,
 	headers: [],
-	body: ''
+	body: new Uint8Array()
 });
 const notes = () => site.db.run('SELECT COUNT(*) FROM notes').rows[0][0];
 

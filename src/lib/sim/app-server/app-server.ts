@@ -39,7 +39,8 @@ export interface WsgiResponse {
 
 export interface WsgiCall {
 	environ: Environ;
-	body: string;
+	/** `wsgi.input`: the body's bytes. */
+	body: Uint8Array;
 	recorder: TraceRecorder;
 	/** Simulated time (recorder clock) at which gunicorn kills the worker. */
 	deadlineMs: number;

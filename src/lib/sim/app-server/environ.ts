@@ -72,7 +72,7 @@ export function buildEnviron(input: EnvironInput): Environ {
 		'wsgi.multithread': 'False',
 		'wsgi.multiprocess': 'True',
 		'wsgi.run_once': 'False',
-		SERVER_SOFTWARE: 'gunicorn/23.0.0'
+		SERVER_SOFTWARE: 'gunicorn/20.1.0'
 	};
 	for (const [name, value] of input.headers) {
 		const key = name.toUpperCase().replaceAll('-', '_');

@@ -49,3 +49,40 @@ export function pyJsonDumps(value: unknown): string {
 	}
 	return out;
 }
+
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Django's `get_path_info(environ)`: a WSGI string is the request's bytes, one character per byte
+ * (ISO-8859-1), so `/blog/caf%C3%A9/` arrives as `/blog/cafÃ©/`. Django encodes it back to bytes
+ * and decodes them as UTF-8 (`café`), percent-encoding again the bytes that are not UTF-8
+ * (`repercent_broken_unicode`).
+ */
+export function get_path_info(wsgiPath: string): string {
+	if ([...wsgiPath].some((ch) => ch.charCodeAt(0) > 0xff)) return wsgiPath;
+	const bytes = Uint8Array.from(wsgiPath, (ch) => ch.charCodeAt(0));
+	try {
+		return STRICT_UTF8.decode(bytes);
+	} catch {
+		let out = '';
+		let i = 0;
+		while (i < bytes.length) {
+			let length = 0;
+			for (let n = 1; n <= 4 && i + n <= bytes.length && !length; n++) {
+				try {
+					const text = STRICT_UTF8.decode(bytes.subarray(i, i + n));
+					out += text;
+					length = n;
+				} catch {
+					// not a whole UTF-8 sequence yet
+				}
+			}
+			if (!length) {
+				out += `%${bytes[i].toString(16).toUpperCase().padStart(2, '0')}`;
+				length = 1;
+			}
+			i += length;
+		}
+		return out;
+	}
+}

@@ -4,12 +4,14 @@
  * `headers`, and what middleware adds (`session`, `user`, `resolver_match`). `request.sim` is the
  * simulation's own per-request context (trace recorder, settings, database, templates).
  */
+import { get_path_info } from './encoding';
 import type { ResolverMatchInfo } from '../types';
 import { parseCookie } from './cookies';
 import { ANONYMOUS_USER, type SessionLike, type SimContext, type UserLike } from './context';
 import { DisallowedHost } from './exceptions';
 import { parseMultipart, type UploadedFile } from './multipart';
 import { QueryDict, unquote } from './query-dict';
+import { decodeUtf8Strict, latin1 } from '../http/bytes';
 
 /** The WSGI environ: CGI names plus `HTTP_*` headers, all strings. */
 export type Environ = Record<string, string>;
@@ -79,8 +81,8 @@ export class HttpRequest {
 	#post: QueryDict | undefined;
 	#files: Array<[string, UploadedFile]> = [];
 	readonly COOKIES: Record<string, string>;
-	/** The raw body as text. */
-	readonly body: string;
+	/** The raw body: bytes, as in Django. */
+	readonly body: Uint8Array;
 	readonly content_type: string;
 	readonly content_params: Record<string, string>;
 	session!: SessionLike;
@@ -90,11 +92,11 @@ export class HttpRequest {
 	csrf_processing_done = false;
 	readonly sim: SimContext;
 
-	constructor(environ: Environ, body: string, sim: SimContext) {
+	constructor(environ: Environ, body: Uint8Array, sim: SimContext) {
 		this.META = environ;
 		this.sim = sim;
 		this.method = (environ.REQUEST_METHOD ?? 'GET').toUpperCase();
-		this.path_info = environ.PATH_INFO || '/';
+		this.path_info = get_path_info(environ.PATH_INFO || '/');
 		this.path = `${(environ.SCRIPT_NAME ?? '').replace(/\/$/, '')}${this.path_info}`;
 		this.headers = new HttpHeaders(environ);
 		this.COOKIES = parseCookie(environ.HTTP_COOKIE ?? '');
@@ -114,10 +116,10 @@ export class HttpRequest {
 		if (this.#post) return this.#post;
 		if (this.method !== 'POST') return (this.#post = new QueryDict());
 		if (this.content_type === 'application/x-www-form-urlencoded') {
-			return (this.#post = new QueryDict(this.body));
+			return (this.#post = new QueryDict(formText(this.body)));
 		}
 		if (this.content_type === 'multipart/form-data') {
-			const parsed = parseMultipart(this.body, this.content_params.boundary);
+			const parsed = parseMultipart(latin1(this.body), this.content_params.boundary);
 			this.#files = parsed.files;
 			return (this.#post = QueryDict.fromEntries(parsed.fields));
 		}
@@ -190,6 +192,14 @@ export class HttpRequest {
 }
 
 /** `Content-Type: text/html; charset=utf-8` → `['text/html', { charset: 'utf-8' }]`. */
+/**
+ * A form body as QueryDict reads it: UTF-8, or Latin-1 when the bytes are not UTF-8 ("some user
+ * agents are misbehaving", django/http/request.py).
+ */
+function formText(body: Uint8Array): string {
+	return decodeUtf8Strict(body) ?? latin1(body);
+}
+
 export function parseContentType(header: string): [string, Record<string, string>] {
 	const [type, ...rest] = header.split(';');
 	const params: Record<string, string> = {};

@@ -6,6 +6,7 @@
  * `MultiPartParserError`, which Django answers with 400 (django/http/multipartparser.py).
  */
 import { DjangoException } from './exceptions';
+import { decodeUtf8, fromLatin1 } from '../http/bytes';
 
 export class MultiPartParserError extends DjangoException {
 	static override readonly pythonName: string = 'django.http.multipartparser.MultiPartParserError';
@@ -23,6 +24,12 @@ export interface MultipartResult {
 	files: Array<[string, UploadedFile]>;
 }
 
+/** A part's text back from Latin-1 (one character per byte) to UTF-8 text. */
+function fromWsgi(text: string): string {
+	return decodeUtf8(fromLatin1(text));
+}
+
+/** `body` is the request's bytes as Latin-1 text (one character per byte). */
 export function parseMultipart(body: string, boundary: string | undefined): MultipartResult {
 	if (!boundary || !/^[ -~]{1,70}$/.test(boundary)) {
 		throw new MultiPartParserError(`Invalid boundary in multipart: ${boundary ?? 'None'}`);
@@ -44,13 +51,13 @@ export function parseMultipart(body: string, boundary: string | undefined): Mult
 		if (name === undefined) continue;
 		const filename = /(?:^|;)\s*filename="([^"]*)"/i.exec(disposition)?.[1];
 		if (filename === undefined) {
-			result.fields.push([name, content]);
+			result.fields.push([fromWsgi(name), fromWsgi(content)]);
 		} else if (filename) {
 			const type =
 				/content-type:\s*([^\r\n]*)/i.exec(head)?.[1]?.trim() ?? 'application/octet-stream';
 			result.files.push([
 				name,
-				{ name: filename, size: new TextEncoder().encode(content).length, content_type: type }
+				{ name: fromWsgi(filename), size: content.length, content_type: type }
 			]);
 		}
 	}

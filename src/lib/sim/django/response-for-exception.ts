@@ -18,6 +18,7 @@ import {
 import type { HttpRequest } from './http-request';
 import { MultiPartParserError } from './multipart';
 import type { HttpResponse } from './http-response';
+import { templateErrorSections } from './template/debug-section';
 
 export interface ExceptionContext {
 	urlconf: string;
@@ -67,12 +68,34 @@ export function responseForException(
 		view: context.view,
 		location: context.location,
 		sourceText: context.sourceText,
-		serverTime: request.sim.now()
+		serverTime: request.sim.now(),
+		extraSections: templateErrorSections(error, (name) => templateSource(request, name)),
+		user: userString(request)
 	});
+}
+
+/**
+ * `ExceptionReporter`'s `user_str`: `str(request.user)`. Reading `request.user` reads the session,
+ * so a DEBUG error page gets `Vary: Cookie` from SessionMiddleware, as in Django.
+ */
+function userString(request: HttpRequest): string {
+	try {
+		const user = request.user;
+		return user.is_authenticated ? user.username : 'AnonymousUser';
+	} catch {
+		return '[unable to retrieve the current user]';
+	}
 }
 
 /** The request's URL, even when its Host is not allowed (the DisallowedHost page needs it). */
 function safeUrl(request: HttpRequest): string {
 	const host = request.META.HTTP_HOST ?? request.META.SERVER_NAME ?? '';
 	return `${request.scheme}://${host}${request.get_full_path()}`;
+}
+
+/** A template's text from the request's template engine, if it has one. */
+function templateSource(request: HttpRequest, name: string): string | undefined {
+	const engine = (request.sim as { templates?: { source?(n: string): string | undefined } })
+		.templates;
+	return engine?.source?.(name);
 }

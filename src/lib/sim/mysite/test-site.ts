@@ -5,6 +5,7 @@
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import type { SimResponse, Trace } from '../types';
 import { createSite, type Site } from '../site';
+import { utf8 } from '../http/bytes';
 import { mysite, USERS } from './index';
 
 export const ORIGIN = 'https://mysite.test';
@@ -34,7 +35,7 @@ export class Visitor {
 	async send(
 		method: string,
 		path: string,
-		options: { body?: string; headers?: Record<string, string> } = {}
+		options: { body?: string | Uint8Array; headers?: Record<string, string> } = {}
 	): Promise<Answer> {
 		const headers: Array<[string, string]> = [['Host', 'mysite.test']];
 		if (this.cookies.size) {
@@ -45,7 +46,8 @@ export class Visitor {
 			method,
 			url: `${ORIGIN}${path}`,
 			headers,
-			body: options.body ?? ''
+			body:
+				typeof options.body === 'string' ? utf8(options.body) : (options.body ?? new Uint8Array())
 		});
 		for (const [name, value] of response.headers) {
 			if (name.toLowerCase() !== 'set-cookie') continue;

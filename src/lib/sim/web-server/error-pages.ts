@@ -2,6 +2,7 @@
  * nginx's own error pages, byte for byte as `ngx_http_special_response.c` writes them with
  * `server_tokens off` (so the footer says just "nginx"), and the status lines nginx uses.
  */
+import type { HeaderList } from '../types';
 import { nginxReasonPhrase } from '../http/status';
 
 export interface NginxError {
@@ -11,6 +12,8 @@ export interface NginxError {
 	body: string;
 	/** nginx closes the connection after these (a request it could not parse or accept). */
 	closeConnection: boolean;
+	/** Headers nginx adds after its own (a 416's `Content-Range`). */
+	headers?: HeaderList;
 }
 
 const TAIL = '<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';

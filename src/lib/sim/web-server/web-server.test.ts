@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getHeader } from '../http/headers';
+import { utf8 } from '../http/bytes';
 import type { Site } from '../site';
 import { createTinySite } from '../tiny-project';
 import type { SimRequest } from '../types';
@@ -10,12 +11,15 @@ beforeEach(async () => {
 	site = await createTinySite(() => Date.UTC(2026, 10, 23, 10, 0, 0));
 });
 
-const req = (path: string, extra: Partial<SimRequest> = {}): SimRequest => ({
+const req = (
+	path: string,
+	extra: Partial<Omit<SimRequest, 'body'>> & { body?: string } = {}
+): SimRequest => ({
 	method: 'GET',
 	url: `https://mysite.test${path}`,
 	headers: [],
-	body: '',
-	...extra
+	...extra,
+	body: utf8(extra.body ?? '')
 });
 
 describe('nginx reads the request target', () => {
@@ -191,5 +195,91 @@ describe('nginx’s limits and errors', () => {
 			'Host: mysite.test\nX-Forwarded-For: 198.51.100.9, 203.0.113.7\nX-Forwarded-Proto: https\nConnection: close'
 		);
 		expect(proxied).not.toContain('X_Evil');
+	});
+});
+
+describe('nginx 1.22 as the recordings show it', () => {
+	const header = (response: { headers: import('../types').HeaderList }, name: string) =>
+		getHeader(response.headers, name);
+
+	it('answers Range: bytes=0-9 with 206 and Content-Range', async () => {
+		const { response } = await site.handle(
+			req('/static/css/site.css', { headers: [['Range', 'bytes=0-9']] })
+		);
+		expect(response.status).toBe(206);
+		expect(response.statusText).toBe('Partial Content');
+		expect(response.body).toBe('body { col');
+		expect(header(response, 'content-range')).toBe('bytes 0-9/22');
+		expect(header(response, 'content-length')).toBe('10');
+		expect(header(response, 'accept-ranges')).toBeUndefined();
+		const suffix = await site.handle(
+			req('/static/css/site.css', { headers: [['Range', 'bytes=-3']] })
+		);
+		expect(suffix.response.body).toBe('; }\n'.slice(1));
+		expect(header(suffix.response, 'content-range')).toBe('bytes 19-21/22');
+	});
+
+	it('answers an unsatisfiable range with 416 and ignores what it cannot use', async () => {
+		const { response } = await site.handle(
+			req('/static/css/site.css', { headers: [['Range', 'bytes=100-']] })
+		);
+		expect(response.status).toBe(416);
+		expect(response.statusText).toBe('Requested Range Not Satisfiable');
+		expect(header(response, 'content-range')).toBe('bytes */22');
+		expect(response.body).toContain('<title>416 Requested Range Not Satisfiable</title>');
+		for (const ignored of ['items=0-1', 'bytes=0-0,0-30']) {
+			const whole = await site.handle(
+				req('/static/css/site.css', { headers: [['Range', ignored]] })
+			);
+			expect(whole.response.status).toBe(200);
+		}
+		const stale = await site.handle(
+			req('/static/css/site.css', {
+				headers: [
+					['Range', 'bytes=0-1'],
+					['If-Range', '"other"']
+				]
+			})
+		);
+		expect(stale.response.status).toBe(200);
+	});
+
+	it('forbids a directory (no autoindex) and redirects one named without its slash', async () => {
+		for (const path of ['/static/', '/static/css/']) {
+			const { response } = await site.handle(req(path));
+			expect(response.status).toBe(403);
+			expect(response.body).toContain('<title>403 Forbidden</title>');
+		}
+		expect((await site.handle(req('/static/nope/'))).response.status).toBe(404);
+		const { response } = await site.handle(req('/static/css?v=1'));
+		expect(response.status).toBe(301);
+		expect(header(response, 'location')).toBe('https://mysite.test/static/css/?v=1');
+		expect(response.body).toContain('<title>301 Moved Permanently</title>');
+	});
+
+	it('refuses a method other than GET, HEAD or POST before looking for the file', async () => {
+		const { response } = await site.handle(req('/static/nope.css', { method: 'OPTIONS' }));
+		expect(response.status).toBe(405);
+		expect((await site.handle(req('/static/nope.css', { method: 'POST' }))).response.status).toBe(
+			404
+		);
+	});
+
+	it('chunks an upstream answer that has no Content-Length (not for HEAD)', async () => {
+		const { response } = await site.handle(req('/notes/1'));
+		expect(response.status).toBe(301);
+		expect(header(response, 'content-length')).toBeUndefined();
+		expect(header(response, 'transfer-encoding')).toBe('chunked');
+		const head = await site.handle(req('/notes/1', { method: 'HEAD' }));
+		expect(header(head.response, 'transfer-encoding')).toBeUndefined();
+		const sized = await site.handle(req('/'));
+		expect(header(sized.response, 'transfer-encoding')).toBeUndefined();
+	});
+
+	it('answers a request line over 8 KiB with 414, even when it would overflow all buffers', async () => {
+		const { response } = await site.handle(req(`/?q=${'a'.repeat(33_000)}`));
+		expect(response.status).toBe(414);
+		expect(response.statusText).toBe('Request-URI Too Large');
+		expect(response.body).toContain('<title>414 Request-URI Too Large</title>');
 	});
 });

@@ -24,10 +24,11 @@
 import type { HeaderList, SimRequest, SimResponse } from '../types';
 import { COST, type TraceRecorder } from '../trace';
 import { byteLength, getHeader } from '../http/headers';
+import { decodeUtf8 } from '../http/bytes';
 import { formatRequest, formatResponse, requestTarget } from '../http/raw';
 import { nginxError, type NginxError } from './error-pages';
 import { parseTarget } from './uri';
-import { browserHeaders, checkRequest } from './request-checks';
+import { browserHeaders, checkRequest, checkRequestLine } from './request-checks';
 import { serveStatic } from './static-location';
 import { StaticFiles, STATIC_PREFIX } from './static-files';
 
@@ -51,7 +52,7 @@ export interface ProxiedRequest {
 	method: string;
 	target: string;
 	headers: HeaderList;
-	body: string;
+	body: Uint8Array;
 }
 
 export type UpstreamResult =
@@ -62,6 +63,11 @@ export type UpstreamResult =
 export interface Upstream {
 	/** `atMs` on the recorder when the upstream's answer (or its death) reached nginx. */
 	handle(request: ProxiedRequest, recorder: TraceRecorder): Promise<UpstreamResult>;
+}
+
+/** `scheme://host` of the `Location` nginx writes itself: the `Host` the browser sent, without a port. */
+function redirectOrigin(headers: HeaderList): string {
+	return `https://${(getHeader(headers, 'host') ?? '').replace(/:\d+$/, '').toLowerCase()}`;
 }
 
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'te', 'trailer', 'upgrade']);
@@ -88,11 +94,16 @@ export class WebServer {
 			'request',
 			'in',
 			`The browser sends ${method} ${target.split('?')[0]} to the web server.`,
-			{ http: formatRequest({ method, target, headers, body: request.body }) }
+			{ http: formatRequest({ method, target, headers, body: decodeUtf8(request.body) }) }
 		);
 		recorder.transit(COST.network);
 		recorder.spend('web-server', COST.parse);
 
+		// In nginx's order: the request line, then its URI, then the headers and the body's size.
+		const badLine = checkRequestLine(method, target);
+		if (badLine) return this.#error(badLine, method, recorder);
+		const parsed = parseTarget(target);
+		if (!parsed.ok) return this.#error(nginxError(parsed.status), method, recorder, parsed.reason);
 		const refusal = checkRequest(
 			method,
 			target,
@@ -101,11 +112,19 @@ export class WebServer {
 			this.config.clientMaxBodySize
 		);
 		if (refusal) return this.#error(refusal, method, recorder);
-		const parsed = parseTarget(target);
-		if (!parsed.ok) return this.#error(nginxError(parsed.status), method, recorder, parsed.reason);
 
 		if (parsed.path.startsWith(STATIC_PREFIX)) {
-			const served = serveStatic(this.files, method, parsed.path, headers, recorder);
+			const served = serveStatic(
+				this.files,
+				{
+					method,
+					path: parsed.path,
+					query: parsed.query,
+					headers,
+					origin: redirectOrigin(headers)
+				},
+				recorder
+			);
 			if ('status' in served && 'closeConnection' in served) {
 				return this.#error(served, method, recorder);
 			}
@@ -118,7 +137,7 @@ export class WebServer {
 		method: string,
 		target: string,
 		headers: HeaderList,
-		body: string,
+		body: Uint8Array,
 		recorder: TraceRecorder
 	): Promise<SimResponse> {
 		const host = getHeader(headers, 'host') ?? '';
@@ -134,7 +153,7 @@ export class WebServer {
 				],
 				['X-Forwarded-Proto', 'https'],
 				['Connection', 'close'],
-				...(body ? [['Content-Length', String(byteLength(body))] as const] : []),
+				...(body.length ? [['Content-Length', String(body.length)] as const] : []),
 				...headers.filter(([name]) => {
 					const lower = name.toLowerCase();
 					// nginx drops names with underscores or other odd characters (underscores_in_headers off).
@@ -154,7 +173,7 @@ export class WebServer {
 			'request',
 			'in',
 			`The web server passes ${method} ${target.split('?')[0]} on to the application server.`,
-			{ http: formatRequest(proxied, { version: 'HTTP/1.0' }) },
+			{ http: formatRequest({ ...proxied, body: decodeUtf8(body) }, { version: 'HTTP/1.0' }) },
 			COST.localProxy
 		);
 		const result = await this.#upstream.handle(proxied, recorder);
@@ -185,6 +204,14 @@ export class WebServer {
 		]);
 		const contentType = getHeader(result.headers, 'content-type');
 		const contentLength = getHeader(result.headers, 'content-length');
+		// No length from upstream: nginx sends the body to an HTTP/1.1 browser in chunks (a HEAD, a
+		// 204 or a 304 has no body to chunk).
+		const chunked =
+			contentLength === undefined &&
+			method !== 'HEAD' &&
+			result.status !== 204 &&
+			result.status !== 304 &&
+			result.status >= 200;
 		return this.#reply(
 			{
 				status: result.status,
@@ -192,6 +219,7 @@ export class WebServer {
 				headers: [
 					...(contentType ? [['Content-Type', contentType] as const] : []),
 					...(contentLength !== undefined ? [['Content-Length', contentLength] as const] : []),
+					...(chunked ? [['Transfer-Encoding', 'chunked'] as const] : []),
 					['Connection', 'keep-alive'],
 					...result.headers.filter(([name]) => !skip.has(name.toLowerCase()))
 				],
@@ -223,7 +251,8 @@ export class WebServer {
 				headers: [
 					['Content-Type', 'text/html'],
 					['Content-Length', String(byteLength(error.body))],
-					['Connection', error.closeConnection ? 'close' : 'keep-alive']
+					['Connection', error.closeConnection ? 'close' : 'keep-alive'],
+					...(error.headers ?? [])
 				],
 				body: error.body
 			},

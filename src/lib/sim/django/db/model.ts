@@ -140,6 +140,19 @@ export class Model {
 		return this.meta.modelName;
 	}
 
+	/**
+	 * Django's `Model.__eq__`: two instances are equal when they are of the same concrete model and
+	 * have the same primary key, even if they were loaded separately (`user == post.author`). An
+	 * unsaved instance (no primary key) is equal only to itself.
+	 */
+	__eq__(other: unknown): boolean {
+		if (!(other instanceof Model)) return false;
+		if (this.meta !== other.meta) return false;
+		const pk = this.pk as number | null | undefined;
+		if (pk === null || pk === undefined) return this === other;
+		return pk === other.pk;
+	}
+
 	/** Python's `str()` and `repr()`, which the template engine and the inspector call. */
 	__str__(): string {
 		return this.toString();

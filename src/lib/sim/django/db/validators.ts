@@ -5,18 +5,26 @@
 
 export type Validator = (value: unknown) => string | null;
 
-export function MinValueValidator(limit: number): Validator {
-	return (value) =>
+/** A validator with a limit other code may read, as Django's `validator.limit_value`. */
+export type LimitValidator = Validator & {
+	readonly limit_value: number;
+	readonly bound: 'min' | 'max';
+};
+
+export function MinValueValidator(limit: number): LimitValidator {
+	const check: Validator = (value) =>
 		typeof value === 'number' && value < limit
 			? `Ensure this value is greater than or equal to ${limit}.`
 			: null;
+	return Object.assign(check, { limit_value: limit, bound: 'min' as const });
 }
 
-export function MaxValueValidator(limit: number): Validator {
-	return (value) =>
+export function MaxValueValidator(limit: number): LimitValidator {
+	const check: Validator = (value) =>
 		typeof value === 'number' && value > limit
 			? `Ensure this value is less than or equal to ${limit}.`
 			: null;
+	return Object.assign(check, { limit_value: limit, bound: 'max' as const });
 }
 
 export function MaxLengthValidator(limit: number): Validator {

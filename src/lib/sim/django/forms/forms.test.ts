@@ -95,7 +95,7 @@ describe('Form', () => {
 		);
 		expect(html).toContain('<label for="id_name">Name:</label>');
 		expect(html).toContain(
-			'<input type="text" name="name" maxlength="20" required aria-describedby="id_name_error" aria-invalid="true" id="id_name">'
+			'<input type="text" name="name" maxlength="20" required aria-invalid="true" aria-describedby="id_name_error" id="id_name">'
 		);
 		expect(html).toContain(
 			'<input type="email" name="email" value="a@b.test" maxlength="254" required id="id_email">'

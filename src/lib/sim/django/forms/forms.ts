@@ -140,19 +140,35 @@ export class Form extends SafeString {
 		return this.auto_id ? this.auto_id.replace('%s', name) : '';
 	}
 
-	/** `{{ form.as_p }}`: each field in a `<p>`, errors above it (django/forms/p.html). */
+	/**
+	 * `{{ form.as_p }}`: Django 5.2's `django/forms/p.html`, text for text (its blank lines and
+	 * indentation included), then stripped as the form renderer strips every template it renders.
+	 * The top errors are the non-field errors and the hidden fields' errors.
+	 */
 	get as_p(): SafeString {
-		const parts: string[] = [];
-		if (this.non_field_errors.length) parts.push(this.non_field_errors.value);
-		for (const bound of this.bound_fields) {
-			if (bound.errors.length) parts.push(`  ${bound.errors.value}`);
-			const label = bound.label ? `\n    ${bound.label_tag.value}` : '';
+		const visible = this.bound_fields.filter((bound) => !bound.field.widget.isHidden);
+		const hidden = this.bound_fields.filter((bound) => bound.field.widget.isHidden);
+		const top = [...this.non_field_errors.messages];
+		for (const bound of hidden)
+			top.push(...bound.errors.messages.map((m) => `(Hidden field ${bound.name}) ${m}`));
+		const errors = top.length ? new ErrorList(top, { errorClass: 'errorlist nonfield' }).value : '';
+		const hiddenHtml = hidden.map((bound) => bound.html).join('');
+		let out = `${errors}\n`;
+		if (errors && !visible.length) out += `\n  <p>${hiddenHtml}</p>\n`;
+		out += '\n';
+		visible.forEach((bound, index) => {
+			const last = index === visible.length - 1;
 			const help = bound.field.helpText
-				? `\n    <span class="helptext"${bound.auto_id ? ` id="${bound.auto_id}_helptext"` : ''}>${bound.field.helpText}</span>`
+				? `\n      <span class="helptext"${bound.auto_id ? ` id="${bound.auto_id}_helptext"` : ''}>${bound.field.helpText}</span>\n    `
 				: '';
-			parts.push(`  <p>${label}\n    ${bound.html}${help}\n  </p>`);
-		}
-		return markSafe(parts.join('\n'));
+			out +=
+				`\n  ${bound.errors.value}\n  <p>\n    ${bound.label ? bound.label_tag.value : ''}` +
+				`\n    ${bound.html}\n    ${help}\n    ${last ? `\n      ${hiddenHtml}\n    ` : ''}\n  </p>\n`;
+		});
+		out += '\n';
+		if (!visible.length && !errors) out += `\n  ${hiddenHtml}\n`;
+		out += '\n';
+		return markSafe(out.trim());
 	}
 
 	/** `{{ form }}` and `{{ form.as_div }}`: Django 5's default layout (django/forms/div.html). */
@@ -245,8 +261,11 @@ export class BoundField extends SafeString {
 			if (field.helpText) describedBy.push(`${this.auto_id}_helptext`);
 			if (this.form.is_bound && this.errors.length) describedBy.push(`${this.auto_id}_error`);
 		}
+		// BoundField.build_widget_attrs: aria-invalid before aria-describedby.
+		if (!field.widget.isHidden && this.form.is_bound && this.errors.length) {
+			attrs['aria-invalid'] = 'true';
+		}
 		if (describedBy.length) attrs['aria-describedby'] = describedBy.join(' ');
-		if (this.form.is_bound && this.errors.length) attrs['aria-invalid'] = 'true';
 		if (this.auto_id && !('id' in field.widget.attrs)) attrs.id = this.auto_id;
 		return field.widget.render(this.html_name, this.current_value(), attrs);
 	}

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getAllHeaders, getHeader } from '../../http/headers';
+import { utf8 } from '../../http/bytes';
 import type { Site } from '../../site';
 import { createTinySite } from '../../tiny-project';
 import type { SimRequest } from '../../types';
@@ -18,7 +19,7 @@ const req = (
 	method,
 	url: `https://mysite.test${path}`,
 	headers,
-	body
+	body: utf8(body)
 });
 
 describe('CommonMiddleware: APPEND_SLASH', () => {

@@ -16,6 +16,10 @@ export interface RenderEnvironment {
 	now(): Date;
 	/** Every template rendered so far, in order. */
 	used: string[];
+	/** TEMPLATES' `OPTIONS["string_if_invalid"]` ('' by default). */
+	stringIfInvalid?: string;
+	/** Nodes left to render before the simulation stops a runaway template (see engine.ts). */
+	budget?: { steps: number; depth: number };
 }
 
 export interface CompiledTemplate {

@@ -9,6 +9,18 @@ import { BUILTIN_FILTERS } from './filters';
 import { tokenize } from './lexer';
 import { Parser } from './parser';
 import { BUILTIN_TAGS, LIBRARIES } from './tags';
+import { RENDER_STEPS } from './nodes';
+
+/** How deep includes and extends may nest before Python's own limit would stop them. */
+const MAX_TEMPLATE_DEPTH = 100;
+
+/** Python's `RecursionError`, which a template including itself ends in. */
+export class TemplateRecursionError extends Error {
+	override name = 'RecursionError';
+	constructor() {
+		super('maximum recursion depth exceeded');
+	}
+}
 
 /** A value passed to a URL pattern: what `{% url %}` hands to `reverse()`. */
 export type UrlArgument = string | number;
@@ -22,6 +34,8 @@ export interface TemplateEngineOptions {
 	staticUrl?: string;
 	/** The clock for `{% now %}` and `timesince`; the simulation passes its own. */
 	now?: () => Date;
+	/** TEMPLATES' `OPTIONS["string_if_invalid"]`: what a missing variable renders as ('' by default). */
+	stringIfInvalid?: string;
 }
 
 export interface RenderOptions {
@@ -48,6 +62,8 @@ export interface TemplateEngine {
 	getTemplate(name: string): CompiledTemplate;
 	/** Forgets compiled templates (after the loader's files changed). */
 	clearCache(): void;
+	/** A template's source text, as the loader gives it (for the DEBUG page's template section). */
+	source(name: string): string | undefined;
 }
 
 const STRING_TEMPLATE_NAME = '<string>';
@@ -68,11 +84,20 @@ function compile(source: string, name: string): CompiledTemplate {
 			render(context: Context): string {
 				const env = context.env;
 				if (!env.used.includes(name)) env.used.push(name);
-				return context.renderContext.pushState(template, true, () => nodelist.render(context));
+				const budget = env.budget;
+				if (budget && ++budget.depth > MAX_TEMPLATE_DEPTH) throw new TemplateRecursionError();
+				try {
+					return context.renderContext.pushState(template, true, () => nodelist.render(context));
+				} finally {
+					if (budget) budget.depth--;
+				}
 			}
 		};
 	} catch (e) {
-		if (e instanceof TemplateSyntaxError) e.templateName ??= name;
+		if (e instanceof TemplateSyntaxError) {
+			e.templateName ??= name;
+			e.templateSource ??= source;
+		}
 		throw e;
 	}
 	return template;
@@ -99,7 +124,9 @@ export function createTemplateEngine(options: TemplateEngineOptions): TemplateEn
 			reverse: options.reverse as RenderEnvironment['reverse'],
 			staticUrl: options.staticUrl ?? '/static/',
 			now: options.now ?? (() => new Date()),
-			used: []
+			used: [],
+			stringIfInvalid: options.stringIfInvalid,
+			budget: { steps: RENDER_STEPS, depth: 0 }
 		};
 		const context = new Context(values, env, { autoescape: opts.autoescape ?? true });
 		const html = template.render(context);
@@ -120,6 +147,7 @@ export function createTemplateEngine(options: TemplateEngineOptions): TemplateEn
 		clearCache() {
 			byName.clear();
 			bySource.clear();
-		}
+		},
+		source: (name) => options.loader(name)
 	};
 }

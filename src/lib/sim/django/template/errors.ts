@@ -10,6 +10,8 @@ export class TemplateSyntaxError extends Error {
 	templateName?: string;
 	/** 1-based line of the offending token, when known. */
 	line?: number;
+	/** The template's text, filled in by the engine (for the DEBUG page's template section). */
+	templateSource?: string;
 	constructor(message: string, line?: number) {
 		super(message);
 		this.line = line;

@@ -47,8 +47,12 @@ export class NodeList {
 	render(context: Context): string {
 		let out = '';
 		let i = 0;
+		const budget = context.env.budget;
 		try {
-			for (; i < this.nodes.length; i++) out += this.nodes[i].render(context);
+			for (; i < this.nodes.length; i++) {
+				if (budget && --budget.steps < 0) throw new RenderBudgetExceeded();
+				out += this.nodes[i].render(context);
+			}
 		} catch (e) {
 			annotate(e, this.origin, this.lines[i]);
 			throw e;
@@ -87,5 +91,19 @@ export class VariableNode implements Node {
 	constructor(readonly expression: FilterExpression) {}
 	render(context: Context): string {
 		return renderValueInContext(this.expression.resolve(context), context);
+	}
+}
+
+/**
+ * Not Django: the simulation's guard against a template that would freeze the tab (loops inside
+ * loops over long strings). Rendering stops after `RENDER_STEPS` nodes, with this message.
+ */
+export const RENDER_STEPS = 200_000;
+export class RenderBudgetExceeded extends Error {
+	override name = 'RenderBudgetExceeded';
+	constructor() {
+		super(
+			`This simulation stopped rendering the template after ${RENDER_STEPS.toLocaleString('en')} steps (tags, variables and text rendered): a real server would keep going, and your browser tab would freeze. Look for loops inside loops.`
+		);
 	}
 }

@@ -145,6 +145,10 @@ export class FilterExpression {
 				obj = this.variable.resolve(context);
 			} catch (e) {
 				if (!(e instanceof VariableDoesNotExist)) throw e;
+				// TEMPLATES' `string_if_invalid`: shown as is, filters skipped, `%s` → the variable.
+				const invalid = context.env.stringIfInvalid;
+				if (!ignoreFailures && invalid)
+					return invalid.includes('%s') ? invalid.replaceAll('%s', this.variable.text) : invalid;
 				obj = ignoreFailures ? null : '';
 			}
 		} else {

@@ -12,6 +12,7 @@ import {
 	type HttpResponse,
 	type ViewKwargs
 } from '../http';
+import { add_never_cache_headers } from '../cache';
 import { rotate_token } from '../middleware/csrf-token';
 import { resolve_url } from '../shortcuts';
 import { TemplateView, View } from './base';
@@ -56,6 +57,11 @@ export class LoginView extends TemplateView {
 		);
 	}
 
+	/** `@method_decorator(never_cache)` on `dispatch`: no answer of this view may be cached. */
+	override async dispatch(request: HttpRequest, kwargs: ViewKwargs): Promise<HttpResponse> {
+		return neverCache(await super.dispatch(request, kwargs));
+	}
+
 	override get(request: HttpRequest, _kwargs: ViewKwargs): HttpResponse {
 		step(request, 'LoginView shows an empty AuthenticationForm.');
 		const form = new AuthenticationForm(dbOf(request));
@@ -91,11 +97,21 @@ export class LoginView extends TemplateView {
 		);
 		return new HttpResponseRedirect(url);
 	}
+
+	/** `ProcessFormView.put`: the same as POST (the form is bound to the empty `request.POST`). */
+	put(request: HttpRequest, kwargs: ViewKwargs): Promise<HttpResponse> {
+		return this.post(request, kwargs);
+	}
 }
 
 export class LogoutView extends View {
 	static override http_method_names: readonly string[] = ['post', 'options'];
 	next_page: string | null = null;
+
+	/** `@method_decorator(never_cache)` on `dispatch`: the 405 for GET is not cached either. */
+	override async dispatch(request: HttpRequest, kwargs: ViewKwargs): Promise<HttpResponse> {
+		return neverCache(await super.dispatch(request, kwargs));
+	}
 
 	post(request: HttpRequest, _kwargs: ViewKwargs): HttpResponse {
 		request.user = logout(request.session as unknown as SessionStore);
@@ -104,4 +120,9 @@ export class LogoutView extends View {
 		step(request, `Logged out: the session is flushed; redirects to ${url}.`);
 		return new HttpResponseRedirect(url);
 	}
+}
+
+function neverCache(response: HttpResponse): HttpResponse {
+	add_never_cache_headers(response);
+	return response;
 }

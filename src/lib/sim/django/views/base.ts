@@ -103,7 +103,7 @@ export class View {
 	}
 
 	/** OPTIONS: an empty 200 with `Allow`. */
-	options(_request: HttpRequest): HttpResponse {
+	options(_request: HttpRequest, _kwargs: ViewKwargs = {}): HttpResponse {
 		const response = new HttpResponse('');
 		response.headers.set('Allow', this._allowed_methods().join(', '));
 		response.headers.set('Content-Length', '0');
@@ -169,6 +169,10 @@ export class RedirectView extends View {
 		return this.get(request, kwargs);
 	}
 	patch(request: HttpRequest, kwargs: ViewKwargs): HttpResponse {
+		return this.get(request, kwargs);
+	}
+	/** RedirectView answers OPTIONS with the same redirect as GET. */
+	override options(request: HttpRequest, kwargs: ViewKwargs = {}): HttpResponse {
 		return this.get(request, kwargs);
 	}
 }

@@ -50,9 +50,18 @@ function csrfFailure(request: HttpRequest): string | null {
 	return reason ? reason[1] : 'CSRF token missing.';
 }
 
+function touchSession(request: HttpRequest): void {
+	const session = request.session as unknown as { get?(key: string): unknown } | undefined;
+	session?.get?.('_auth_user_id');
+}
+
 export const SessionAuthentication: Authenticator = {
 	name: 'SessionAuthentication',
 	authenticate(request) {
+		// DRF reads `request._request.user`: Django's lazy user looks its id up in the session
+		// (`request.session[SESSION_KEY]`), so the session counts as accessed and SessionMiddleware
+		// adds `Vary: Cookie`, even for an anonymous request.
+		touchSession(request);
 		const user = request.user;
 		if (!user || !user.is_authenticated) return null;
 		if (!SAFE_METHODS.includes(request.method)) {

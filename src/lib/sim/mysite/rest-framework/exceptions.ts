@@ -4,6 +4,8 @@
  * `ValidationError` the field errors themselves (`{"quantity": ["..."]}`).
  */
 
+import type { SourceRef } from '../../types';
+
 export class APIException extends Error {
 	static readonly pythonName: string = 'rest_framework.exceptions.APIException';
 	status_code = 500;
@@ -69,7 +71,11 @@ export class PermissionDenied extends APIException {
 	static override readonly pythonName: string = 'rest_framework.exceptions.PermissionDenied';
 	override status_code = 403;
 	override name = 'PermissionDenied';
-	constructor(detail?: string) {
+	constructor(
+		detail?: string,
+		/** The permission class that refused, for the trace. */
+		readonly permission?: { readonly name: string; readonly source?: SourceRef }
+	) {
 		super(detail, 'You do not have permission to perform this action.');
 	}
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pythonJsonError } from './json-errors';
 
-describe("Python 3.12's json.loads messages", () => {
+describe("Python 3.11's json.loads messages", () => {
 	it.each([
 		['', 'Expecting value: line 1 column 1 (char 0)'],
 		['nope', 'Expecting value: line 1 column 1 (char 0)'],

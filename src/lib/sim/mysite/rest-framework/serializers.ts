@@ -9,6 +9,8 @@ import type { ModelClass } from '../../django/db';
 import { targetModel } from '../../django/db/relations';
 import type { HttpRequest } from '../../django/http';
 import { ValidationError } from './exceptions';
+import { PyFloat } from './json-errors';
+import type { LimitValidator } from '../../django/db/validators';
 
 type Data = Record<string, unknown>;
 
@@ -82,42 +84,100 @@ function toInternal(
 	switch (field.kind) {
 		case 'IntegerField':
 		case 'PositiveIntegerField': {
-			const text = String(value).trim();
-			if (typeof value === 'boolean' || !/^[-+]?\d+(\.0*)?$/.test(text)) {
-				return { errors: ['A valid integer is required.'] };
+			// DRF: `int(re.sub(r'\.0*\s*$', '', str(data)))`, with Python's int().
+			if (typeof value === 'string' && value.length > 1000) {
+				return { errors: ['String value too large.'] };
 			}
-			const number = Number.parseInt(text, 10);
-			const errors = validators(field, number);
-			return errors.length ? { errors } : { value: number };
+			const number =
+				typeof value === 'boolean' || (typeof value === 'object' && !(value instanceof PyFloat))
+					? null
+					: pythonInt(String(value).replace(/\.0*\s*$/, ''));
+			if (number === null) return { errors: ['A valid integer is required.'] };
+			const { min, max } = integerLimits(field);
+			const errors: string[] = [];
+			if (min !== undefined && number < BigInt(min))
+				errors.push(`Ensure this value is greater than or equal to ${min}.`);
+			if (max !== undefined && number > BigInt(max))
+				errors.push(`Ensure this value is less than or equal to ${max}.`);
+			if (errors.length) return { errors };
+			return { value: Number(number) };
 		}
 		case 'CharField':
 		case 'TextField':
 		case 'SlugField':
 		case 'EmailField': {
-			if (typeof value === 'object' || typeof value === 'boolean')
+			if ((typeof value === 'object' && !(value instanceof PyFloat)) || typeof value === 'boolean')
 				return { errors: ['Not a valid string.'] };
-			const text = String(value).trim();
+			const text = pyStrip(String(value));
 			if (text === '' && !field.isBlank) return { errors: ['This field may not be blank.'] };
+			// CharField's validators, all run: length, then ProhibitNullCharacters and
+			// ProhibitSurrogateCharacters.
+			const errors: string[] = [];
 			if (field.maxLength !== undefined && [...text].length > field.maxLength) {
-				return { errors: [`Ensure this field has no more than ${field.maxLength} characters.`] };
+				errors.push(`Ensure this field has no more than ${field.maxLength} characters.`);
 			}
-			return { value: text };
+			if (text.includes('\0')) errors.push('Null characters are not allowed.');
+			const surrogate = /\p{Surrogate}/u.exec(text);
+			if (surrogate) {
+				const code = surrogate[0].charCodeAt(0).toString(16).toUpperCase();
+				errors.push(`Surrogate characters are not allowed: U+${code}.`);
+			}
+			return errors.length ? { errors } : { value: text };
 		}
 		default:
 			return { value };
 	}
 }
 
-function validators(field: Field, value: number): string[] {
-	const messages: string[] = [];
-	if (field.kind === 'PositiveIntegerField' && value < 0) {
-		messages.push('Ensure this value is greater than or equal to 0.');
+/** SQLite's `integer_field_range()`: every integer column is 64-bit. */
+const INT64_MAX = 9223372036854775807n;
+const INT64_MIN = -9223372036854775808n;
+
+/**
+ * DRF's `min_value` / `max_value` for a model integer field: the first Min/MaxValueValidator of
+ * the model field's validators (its own, then the database range Django adds when none covers it).
+ */
+export function integerLimits(field: Field): { min?: bigint; max?: bigint } {
+	const own = (field.options.validators ?? []) as Array<Partial<LimitValidator>>;
+	const min = own.find((v) => v.bound === 'min')?.limit_value;
+	const max = own.find((v) => v.bound === 'max')?.limit_value;
+	const low = field.kind === 'PositiveIntegerField' ? 0n : INT64_MIN;
+	return {
+		min: min !== undefined && min >= low ? BigInt(min) : low,
+		max: max !== undefined && max <= INT64_MAX ? BigInt(max) : INT64_MAX
+	};
+}
+
+/** Python's whitespace (`str.isspace()`), which `str.strip()` removes; not U+FEFF. */
+const PY_SPACE =
+	'[\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
+const STRIP = new RegExp(`^${PY_SPACE}+|${PY_SPACE}+$`, 'g');
+
+function pyStrip(text: string): string {
+	return text.replace(STRIP, '');
+}
+
+/** Python's `int(text)`: spaces around, a sign, any Unicode decimal digits, single underscores. */
+export function pythonInt(text: string): bigint | null {
+	const trimmed = pyStrip(text);
+	if (!/^[+-]?\p{Nd}+(?:_\p{Nd}+)*$/u.test(trimmed)) return null;
+	let digits = '';
+	for (const ch of trimmed.replaceAll('_', '')) {
+		if (ch === '+' || ch === '-') digits += ch;
+		else digits += String(digitValue(ch));
 	}
-	for (const check of field.options.validators ?? []) {
-		const message = check(value);
-		if (message) messages.push(message);
+	return BigInt(digits);
+}
+
+/** The value of a Unicode decimal digit: its place in its run of ten (every run starts at 0). */
+function digitValue(ch: string): number {
+	let code = ch.codePointAt(0) ?? 0;
+	let steps = 0;
+	while (/\p{Nd}/u.test(String.fromCodePoint(code - 1))) {
+		code--;
+		steps++;
 	}
-	return messages;
+	return steps % 10;
 }
 
 function pyType(value: unknown): string {
@@ -214,4 +274,82 @@ export class ModelSerializer<I extends Model = Model> {
 		instance.save();
 		return instance;
 	}
+}
+
+/** `SimpleMetadata.label_lookup`: the `type` an OPTIONS answer gives each field. */
+function fieldType(field: Field): string {
+	if (field.options.choices) return 'choice';
+	switch (field.kind) {
+		case 'AutoField':
+		case 'IntegerField':
+		case 'PositiveIntegerField':
+			return 'integer';
+		case 'CharField':
+		case 'TextField':
+		case 'UUIDField':
+			return 'string';
+		case 'SlugField':
+			return 'slug';
+		case 'EmailField':
+			return 'email';
+		case 'DecimalField':
+			return 'decimal';
+		case 'DateTimeField':
+			return 'datetime';
+		case 'BooleanField':
+			return 'boolean';
+		default:
+			return 'field';
+	}
+}
+
+/**
+ * `SimpleMetadata.get_serializer_info()`: per field, what a client may send, in the order DRF
+ * writes it (type, required, read_only, label, lengths, limits, choices).
+ */
+export function serializerInfo(serializer: ModelSerializer): Record<string, unknown> {
+	const { model, fields, read_only_fields, declared } = serializer.cls;
+	const out: Record<string, unknown> = {};
+	for (const name of fields) {
+		if (declared[name]) {
+			const label = name.replaceAll('_', ' ');
+			out[name] = {
+				type: 'field',
+				required: false,
+				read_only: true,
+				label: label.charAt(0).toUpperCase() + label.slice(1)
+			};
+			continue;
+		}
+		const field = model._meta.getField(name);
+		const verbose = field.kind === 'AutoField' ? 'ID' : field.verboseName;
+		const label = verbose.charAt(0).toUpperCase() + verbose.slice(1);
+		const readOnly =
+			field.isPrimaryKey || field.autoNowAdd || field.autoNow || read_only_fields.includes(name);
+		const info: Record<string, unknown> = { type: fieldType(field) };
+		if (readOnly) {
+			Object.assign(info, { required: false, read_only: true, label });
+			out[name] = info;
+			continue;
+		}
+		const optional = field.isBlank || field.isNull || field.options.default !== undefined;
+		Object.assign(info, { required: !optional, read_only: false, label });
+		if (field.maxLength !== undefined && field.kind !== 'ForeignKey')
+			info.max_length = field.maxLength;
+		if (fieldType(field) === 'integer') {
+			const { min, max } = integerLimits(field);
+			info.min_value = min;
+			info.max_value = max;
+		}
+		if (field.kind === 'DecimalField') {
+			info.max_digits = field.maxDigits;
+			info.decimal_places = field.decimalPlaces;
+		}
+		const choices = field.options.choices;
+		if (choices && field.kind !== 'ForeignKey') {
+			info.choices = choices.map(([value, display]) => ({ value, display_name: display }));
+		}
+		out[name] = info;
+	}
+	return out;
 }

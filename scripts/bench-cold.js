@@ -1,0 +1,188 @@
+// npm run bench:cold — the first visit to the playground, in a fresh Chromium profile each run
+// (no service worker registered, nothing cached), against the production build served by
+// scripts/serve.js (compressed, as a good host serves it). Not a test: it prints figures.
+//
+// Two journeys, each BENCH_RUNS times (default 5), medians printed beside their targets:
+// - "Send at once": Send is clicked as soon as the page is interactive (the player mounted),
+//   before the simulation says it is ready. It must be answered, and move quickly.
+// - "Send when ready": the page is left until `simulationStatus.ready`, then Send.
+// The breakdown comes from the `request-flow:*` performance marks that `mocks/browser.ts` sets
+// (worker ready, site created, first request through Django); a build without them shows n/a.
+//
+// Usage: npm run build && npm run bench:cold
+// Env: BUILD_DIR (build), PORT (4298), BENCH_RUNS (5), CHROMIUM_PATH.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { findChromium } from './find-chromium.js';
+
+const buildDir = process.env.BUILD_DIR ?? 'build';
+const port = Number(process.env.PORT ?? 4298);
+const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
+const origin = `http://localhost:${port}`;
+
+if (!existsSync(`${buildDir}/index.html`)) {
+	console.error(`No build in ${buildDir}/: run \`npm run build\` first (or set BUILD_DIR).`);
+	process.exit(1);
+}
+
+/** Watches the diagram from the first script on: when a packet is first drawn and first moves. */
+function watchPackets() {
+	const seen = new Map();
+	const times = { drawn: null, moved: null, sendAt: null, lcp: null };
+	window.__cold = times;
+	new PerformanceObserver((list) => {
+		for (const entry of list.getEntries()) times.lcp = entry.startTime;
+	}).observe({ type: 'largest-contentful-paint', buffered: true });
+	const look = () => {
+		for (const packet of document.querySelectorAll('[data-packet]')) {
+			const key = packet.getAttribute('data-packet');
+			const at = packet.getAttribute('transform');
+			if (!seen.has(key)) {
+				seen.set(key, at);
+				times.drawn ??= performance.now();
+			} else if (times.moved === null && seen.get(key) !== at) times.moved = performance.now();
+		}
+	};
+	new MutationObserver(look).observe(document, {
+		subtree: true,
+		childList: true,
+		attributes: true
+	});
+	// The first click on Send, timed in the page (the driver's round trip is not the student's).
+	document.addEventListener(
+		'click',
+		(event) => {
+			if (event.target instanceof Element && event.target.closest('button.send'))
+				times.sendAt ??= performance.now();
+		},
+		true
+	);
+}
+
+/** Everything measured in one page, in ms since navigation began. */
+function readTimes() {
+	const mark = (name) => performance.getEntriesByName(`request-flow:${name}`)[0]?.startTime ?? null;
+	const nav = performance.getEntriesByType('navigation')[0];
+	return {
+		...window.__cold,
+		domContentLoaded: nav?.domContentLoadedEventEnd ?? null,
+		workerReady: mark('worker-ready'),
+		siteStart: mark('site-start'),
+		siteReady: mark('site-ready'),
+		ready: mark('ready'),
+		firstRequest: mark('first-request'),
+		firstTrace: mark('first-trace')
+	};
+}
+
+async function journey(browser, { waitForReady }) {
+	const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+	try {
+		const page = await context.newPage();
+		// Bytes on the wire (compressed as served), for every response the page received.
+		let bytes = 0;
+		const cdp = await context.newCDPSession(page);
+		await cdp.send('Network.enable');
+		cdp.on('Network.loadingFinished', (event) => (bytes += event.encodedDataLength));
+		await page.addInitScript(watchPackets);
+		await page.goto(`${origin}/playground/`);
+		await page.waitForFunction(() => 'requestFlowPlayer' in window);
+		const interactive = await page.evaluate(() => performance.now());
+		let bytesAtReady = null;
+		if (waitForReady)
+			// A build from before `data-simulation-ready`: ready when the worker started.
+			await page.waitForSelector(
+				'main[data-simulation-ready="true"], main:not([data-simulation-ready])[data-simulation="service-worker"]',
+				{ timeout: 60_000 }
+			);
+		if (waitForReady) bytesAtReady = bytes;
+		await page.getByRole('button', { name: 'Send', exact: true }).click();
+		// The first packet moving on the diagram, or the form's error when the fetch failed. (The
+		// response itself arrives when the animation delivers it, many seconds later at Normal.)
+		await page.waitForFunction(
+			() => window.__cold.moved !== null || document.querySelector('#request-error') !== null,
+			null,
+			{ timeout: 60_000 }
+		);
+		const line = await page.evaluate(
+			() => document.querySelector('#request-error')?.textContent ?? ''
+		);
+		return {
+			...(await page.evaluate(readTimes)),
+			interactive,
+			line,
+			kib: bytesAtReady && bytesAtReady / 1024
+		};
+	} finally {
+		await context.close();
+	}
+}
+
+const median = (values) => {
+	const known = values.filter((v) => typeof v === 'number' && Number.isFinite(v));
+	if (!known.length) return null;
+	const sorted = [...known].sort((a, b) => a - b);
+	const mid = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const diff = (a, b) =>
+	a === null || b === null || a === undefined || b === undefined ? null : a - b;
+const ms = (v) => (v === null ? 'n/a'.padStart(9) : `${v.toFixed(0).padStart(6)} ms`);
+
+function report(title, results) {
+	const row = (label, pick, target = '') =>
+		console.log(`  ${label.padEnd(44)}${ms(median(results.map(pick)))}   ${target}`);
+	console.log(`${title} (median of ${results.length})`);
+	row('navigation → interactive (player mounted)', (r) => r.interactive);
+	row('navigation → worker ready', (r) => r.workerReady);
+	row('site created (sql.js, migrate, seed)', (r) => diff(r.siteReady, r.siteStart));
+	row('navigation → ready', (r) => r.ready);
+	row('first request through the stack', (r) => diff(r.firstTrace, r.firstRequest));
+	row('Send → first movement', (r) => diff(r.moved, r.sendAt), '(target ≤ 100 ms)');
+	row('navigation → first answer in the player', (r) => r.drawn);
+	row('largest contentful paint', (r) => r.lcp);
+	const kib = median(results.map((r) => r.kib));
+	if (kib !== null)
+		console.log(`  ${'transferred until ready'.padEnd(44)}${kib.toFixed(0).padStart(6)} KiB`);
+	const failed = results.filter((r) => r.line !== '');
+	console.log(`  Sends that failed: ${failed.length} of ${results.length}   (target 0)`);
+	for (const r of failed) console.log(`    ${r.line.trim()}`);
+}
+
+const server = spawn(process.execPath, ['scripts/serve.js', buildDir, String(port)], {
+	stdio: 'ignore'
+});
+const browser = await chromium.launch({
+	executablePath: findChromium() ?? undefined,
+	args: ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking']
+});
+try {
+	await waitForServer(`${origin}/`);
+	// One throwaway visit: the server compresses each file once, on first request.
+	await journey(browser, { waitForReady: true });
+	const atOnce = [];
+	const whenReady = [];
+	for (let i = 0; i < runs; i++) {
+		atOnce.push(await journey(browser, { waitForReady: false }));
+		whenReady.push(await journey(browser, { waitForReady: true }));
+	}
+	console.log(`bench:cold — first visit to /playground/ from ${buildDir}/, fresh profile each run`);
+	report('Send at once (clicked when the player mounts)', atOnce);
+	report('Send when ready', whenReady);
+} finally {
+	await browser.close();
+	server.kill();
+}
+
+async function waitForServer(url) {
+	for (let i = 0; i < 100; i++) {
+		try {
+			if ((await fetch(url)).ok) return;
+		} catch {
+			// not up yet
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	throw new Error(`The static server did not start at ${url}`);
+}
