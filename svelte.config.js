@@ -16,7 +16,8 @@ const config = {
 			fallback: undefined,
 			strict: true
 		}),
-		paths: { base, relative: false },
+		// RELATIVE_PATHS=1: a build that runs from any folder (the SCORM package, scripts/package-scorm.js).
+		paths: { base, relative: process.env.RELATIVE_PATHS === '1' },
 		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' }
 	}
 };

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_EMBED, embedSearch, parseEmbedParams, parseRequestLine } from './embed-params';
+import {
+	DEFAULT_EMBED,
+	embedSearch,
+	parseEmbedParams,
+	parseRequestLine,
+	sitePath
+} from './embed-params';
 
 describe('embed URL parameters', () => {
 	it('reads a request, a hop, panels and a theme', () => {
@@ -54,5 +60,40 @@ describe('embed URL parameters', () => {
 		const search = embedSearch(config);
 		expect(search).toContain('request=POST+/api/orders/');
 		expect(parseEmbedParams(new URLSearchParams(search)).config).toEqual(config);
+	});
+
+	it('keeps a request on the simulated site: another host is refused, never fetched', () => {
+		for (const line of [
+			'POST //evil.example:8080/x',
+			'GET /\\evil.example/x',
+			'GET /\\/evil.example/',
+			'GET //mysite.test.evil.example/',
+			'GET ///evil.example/'
+		]) {
+			expect(parseRequestLine(line), line).toBeNull();
+			const { config, problems } = parseEmbedParams(
+				new URLSearchParams({ request: line, body: '{"a":1}' })
+			);
+			expect(config.request).toEqual(DEFAULT_EMBED.request);
+			expect(problems).toHaveLength(1);
+		}
+		expect(sitePath('//evil.example/')).toBeNull();
+		expect(sitePath('/blog/../api/posts/?page=2')).toBe('/api/posts/?page=2');
+		expect(parseRequestLine('GET /blog/3/?a=1')).toEqual({ method: 'GET', path: '/blog/3/?a=1' });
+	});
+
+	it('reads a lesson, a range of steps and the projector look', () => {
+		const { config, problems } = parseEmbedParams(
+			new URLSearchParams('lesson=first-request&step=2&to=4&controls=minimal')
+		);
+		expect(problems).toEqual([]);
+		expect(config).toMatchObject({ lesson: 'first-request', step: 2, to: 4, controls: 'minimal' });
+		expect(embedSearch({ lesson: 'first-request', step: 2, to: 4, request: null })).toBe(
+			'?lesson=first-request&step=2&to=4'
+		);
+		const bad = parseEmbedParams(new URLSearchParams('lesson=x&step=3&to=2&controls=huge'));
+		expect(bad.config.to).toBeNull();
+		expect(bad.config.controls).toBe('full');
+		expect(bad.problems).toHaveLength(2);
 	});
 });

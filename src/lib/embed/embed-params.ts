@@ -5,11 +5,14 @@
  *   /embed/?request=GET%20/blog/3/&hop=4&autoplay=0&speed=slow&panels=inspector,client&theme=dark
  */
 import { z } from 'zod';
+import { SITE_ORIGIN } from '$lib/mocks/origin';
 import { NODE_IDS, type NodeId } from '$lib/sim/types';
 
 export const SPEEDS = ['slow', 'normal', 'fast', 'instant'] as const;
 export const PANELS = ['inspector', 'timeline', 'client'] as const;
 export const THEMES = ['auto', 'light', 'dark'] as const;
+/** `minimal`: for a projector: large type, the diagram and its controls only. */
+export const CONTROLS = ['full', 'minimal'] as const;
 
 export type EmbedPanel = (typeof PANELS)[number];
 
@@ -32,6 +35,9 @@ export interface EmbedConfig {
 	/** A lesson slug and step, when the embed shows a lesson's request. */
 	lesson: string | null;
 	step: number | null;
+	/** The last step of a range of lesson steps (with previous/next); `null`: `step` alone. */
+	to: number | null;
+	controls: (typeof CONTROLS)[number];
 }
 
 export const DEFAULT_EMBED: EmbedConfig = {
@@ -43,7 +49,9 @@ export const DEFAULT_EMBED: EmbedConfig = {
 	theme: 'auto',
 	nodes: null,
 	lesson: null,
-	step: null
+	step: null,
+	to: null,
+	controls: 'full'
 };
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
@@ -54,7 +62,24 @@ export function parseRequestLine(text: string): EmbedRequest | null {
 	if (!match) return null;
 	const method = match[1].toUpperCase();
 	if (!METHODS.includes(method)) return null;
-	return { method, path: match[2] };
+	const path = sitePath(match[2]);
+	return path === null ? null : { method, path };
+}
+
+/**
+ * The path as a URL on the simulated site, or `null` when it would leave it: a
+ * scheme-relative `//host/x` or `/\host/x` (which URL parsers read as `//host/x`) names
+ * another host, and a link must never make the page send a credentialed request there.
+ */
+export function sitePath(path: string): string | null {
+	let url: URL;
+	try {
+		url = new URL(path, `${SITE_ORIGIN}/`);
+	} catch {
+		return null;
+	}
+	if (url.origin !== SITE_ORIGIN) return null;
+	return url.pathname + url.search;
 }
 
 export function formatRequestLine(request: EmbedRequest): string {
@@ -103,6 +128,12 @@ export function parseEmbedParams(params: URLSearchParams): ParsedEmbed {
 	take('theme', z.enum(THEMES), (v) => (config.theme = v));
 	take('lesson', z.string().regex(/^[a-z0-9-]+$/), (v) => (config.lesson = v));
 	take('step', step, (v) => (config.step = v));
+	take('to', step, (v) => (config.to = v));
+	take('controls', z.enum(CONTROLS), (v) => (config.controls = v));
+	if (config.to !== null && config.to < (config.step ?? 1)) {
+		problems.push(`Ignored to=${config.to}: it comes before the first step.`);
+		config.to = null;
+	}
 	const list = (name: string, allowed: readonly string[]) => {
 		const raw = params.get(name);
 		if (!raw) return null;
@@ -141,5 +172,7 @@ export function embedSearch(config: Partial<EmbedConfig>): string {
 	if (full.nodes) params.set('nodes', full.nodes.join(','));
 	if (full.lesson) params.set('lesson', full.lesson);
 	if (full.step !== null) params.set('step', String(full.step));
+	if (full.to !== null) params.set('to', String(full.to));
+	if (full.controls !== DEFAULT_EMBED.controls) params.set('controls', full.controls);
 	return `?${params.toString().replace(/%2F/g, '/').replace(/%2C/g, ',')}`;
 }

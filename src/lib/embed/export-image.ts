@@ -3,12 +3,51 @@
  * The diagram keeps its styles inside the SVG, so a serialized copy looks the same on its own.
  */
 
+import type { Hop, Trace } from '$lib/sim/types';
+
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-/** A standalone SVG document (with XML declaration and namespaces) of `svg` as it is now. */
-export function serializeSvg(svg: SVGSVGElement): string {
+export interface SvgLabel {
+	title: string;
+	desc: string;
+}
+
+/** The exported picture's `<title>` and `<desc>`: the request, and the step in view. */
+export function describeExport(trace: Trace | null, hop: Hop | null): SvgLabel {
+	if (!trace)
+		return { title: 'Request Flow diagram', desc: 'The demo site’s stack, no request yet.' };
+	const request = `${trace.method} ${new URL(trace.url).pathname}`;
+	return {
+		title: `Request Flow: ${request}${hop ? `, step ${hop.index + 1} of ${trace.hops.length}` : ''}`,
+		desc: hop
+			? `Step ${hop.index + 1} of ${trace.hops.length} of ${request} (answered ${trace.status}): ${hop.summary}`
+			: `${request}, answered ${trace.status}, in ${trace.hops.length} steps.`
+	};
+}
+
+/**
+ * A standalone SVG document (with XML declaration and namespaces) of `svg` as it is now; with
+ * `label`, it starts with a `<title>` and a `<desc>` that name it for screen readers.
+ */
+export function serializeSvg(svg: SVGSVGElement, label?: SvgLabel): string {
 	const copy = svg.cloneNode(true) as SVGSVGElement;
-	copy.setAttribute('xmlns', SVG_NS);
+	if (label) {
+		for (const child of [...copy.children])
+			if (child.localName === 'title' || child.localName === 'desc') child.remove();
+		const title = document.createElementNS(SVG_NS, 'title');
+		title.id = 'rf-export-title';
+		title.textContent = label.title;
+		const desc = document.createElementNS(SVG_NS, 'desc');
+		desc.id = 'rf-export-desc';
+		desc.textContent = label.desc;
+		copy.prepend(title, desc);
+		copy.setAttribute('role', 'img');
+		copy.setAttribute('aria-labelledby', 'rf-export-title');
+		copy.setAttribute('aria-describedby', 'rf-export-desc');
+	}
+	// The serializer writes the namespace of an SVG element itself; setting it too makes some
+	// serializers (jsdom's) write it twice.
+	if (copy.namespaceURI !== SVG_NS) copy.setAttribute('xmlns', SVG_NS);
 	copy.setAttribute('xmlns:xlink', 'http://www.w3.org/1999/xlink');
 	const { width, height } = svgSize(svg);
 	copy.setAttribute('width', String(width));
@@ -21,7 +60,10 @@ export function serializeSvg(svg: SVGSVGElement): string {
 	if (vars.length) {
 		const style = document.createElementNS(SVG_NS, 'style');
 		style.textContent = `svg { ${vars.join(' ')} }`;
-		copy.insertBefore(style, copy.firstChild);
+		// After the title and description, which must come first.
+		const after = copy.querySelector(':scope > desc');
+		if (after) after.after(style);
+		else copy.insertBefore(style, copy.firstChild);
 	}
 	return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(copy)}`;
 }
@@ -31,7 +73,7 @@ function collectVariables(markup: string): string[] {
 }
 
 function svgSize(svg: SVGSVGElement): { width: number; height: number } {
-	const box = svg.viewBox.baseVal;
+	const box = svg.viewBox?.baseVal;
 	if (box && box.width > 0) return { width: box.width, height: box.height };
 	const rect = svg.getBoundingClientRect();
 	return { width: Math.round(rect.width) || 800, height: Math.round(rect.height) || 450 };

@@ -21,4 +21,11 @@ describe('Mermaid export', () => {
 		expect(escapeMermaid('a; b #1\nc')).toBe('a#59; b #35;1 c');
 		expect(text.startsWith('sequenceDiagram\n')).toBe(true);
 	});
+
+	it('carries an accessible title and description', () => {
+		expect(text).toContain('    accTitle: Request Flow: GET /blog/3/, answered 200\n');
+		expect(text).toMatch(
+			/\n {4}accDescr: How the demo site answered GET \/blog\/3\/: \d+ steps through Browser, Web server \(nginx\), .*ending with status 200\.\n/
+		);
+	});
 });

@@ -52,9 +52,16 @@ export function traceToMermaid(trace: Trace): string {
 	const used = new Set<NodeId>();
 	for (const hop of trace.hops) used.add(hop.from).add(hop.to);
 	const order = Object.keys(ALIAS) as NodeId[];
+	const request = `${trace.method} ${new URL(trace.url).pathname}`;
+	const visited = (Object.keys(ALIAS) as NodeId[]).filter((n) => used.has(n));
 	const lines = [
 		'sequenceDiagram',
-		`    title ${escapeMermaid(`${trace.method} ${new URL(trace.url).pathname} → ${trace.status}`)}`
+		`    title ${escapeMermaid(`${request} → ${trace.status}`)}`,
+		// For screen readers: Mermaid puts these in the drawn SVG's <title> and <desc>.
+		`    accTitle: ${escapeMermaid(`Request Flow: ${request}, answered ${trace.status}`)}`,
+		`    accDescr: ${escapeMermaid(
+			`How the demo site answered ${request}: ${trace.hops.length} steps through ${visited.map((n) => NODE_LABELS[n]).join(', ')}, ending with status ${trace.status}.`
+		)}`
 	];
 	for (const node of order)
 		if (used.has(node)) lines.push(`    participant ${ALIAS[node]} as ${NODE_LABELS[node]}`);

@@ -7,7 +7,7 @@ import { onTrace } from '$lib/flow/trace-bus';
 import { SITE_ORIGIN } from '$lib/mocks/origin';
 import type { PlayerController } from '$lib/player/player.svelte';
 import type { Trace } from '$lib/sim/types';
-import type { EmbedRequest } from './embed-params';
+import { sitePath, type EmbedRequest } from './embed-params';
 
 export interface OpenOptions {
 	/** Hop to land on (0-based, clamped to the trace); `null` leaves the player where it starts. */
@@ -20,7 +20,11 @@ export function openRequest(
 	request: EmbedRequest,
 	{ hop }: OpenOptions
 ): Promise<Trace> {
-	const url = new URL(request.path, SITE_ORIGIN).href;
+	// Belt and braces: whatever built `request`, it is sent to the simulated site or not at all.
+	const path = sitePath(request.path);
+	if (path === null)
+		return Promise.reject(new Error(`Not a path on ${SITE_ORIGIN}: ${request.path}`));
+	const url = new URL(path, SITE_ORIGIN).href;
 	const traced = new Promise<Trace>((resolve) => {
 		const stop = onTrace((trace) => {
 			if (trace.url !== url || trace.method !== request.method) return;
