@@ -21,7 +21,7 @@ const read = <T>(name: string): T => JSON.parse(readFileSync(new URL(name, FIXTU
 
 interface GoldenFile {
 	sequence: string;
-	steps: Array<{ id: string; response: GoldenResponse }>;
+	steps: Array<{ id: string; ms?: number; response: GoldenResponse }>;
 }
 
 const scenarios = read<Scenario[]>('scenarios.json');
@@ -33,6 +33,8 @@ const meta = read<{ recordedAt: string }>('golden/_meta.json');
 const recordedAt = new Date(meta.recordedAt);
 
 let site: Site;
+/** Time moves on by each step's recorded duration, so rows created one after another differ. */
+let elapsed = 0;
 const figures = { total: 0, statuses: 0, bodies: 0, whole: 0 };
 /**
  * Every difference found, by `sequence/step`, with the simulation's normalised answer: written to
@@ -44,7 +46,7 @@ beforeAll(async () => {
 	vi.useFakeTimers({ toFake: ['Date'] });
 	vi.setSystemTime(recordedAt);
 	const sqlJs = await initSqlJs();
-	site = await createSite({ sqlJs, now: () => recordedAt.getTime() });
+	site = await createSite({ sqlJs, now: () => recordedAt.getTime() + elapsed });
 });
 
 afterAll(() => {
@@ -71,6 +73,8 @@ for (const scenario of scenarios) {
 				const expected = golden.steps[index];
 				if (expected?.id !== step.id) throw new Error(`${scenario.name}: steps out of order`);
 				const answer = await browser.send(step);
+				elapsed += Math.max(1, expected.ms ?? 1);
+				vi.setSystemTime(recordedAt.getTime() + elapsed);
 				const actual = normalise(answer, expected.response, recordedAt);
 				const found = compare(expected.response, actual);
 				differences.set(step.id, found);

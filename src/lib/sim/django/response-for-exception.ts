@@ -91,7 +91,27 @@ function userString(request: HttpRequest): string {
 /** The request's URL, even when its Host is not allowed (the DisallowedHost page needs it). */
 function safeUrl(request: HttpRequest): string {
 	const host = request.META.HTTP_HOST ?? request.META.SERVER_NAME ?? '';
-	return `${request.scheme}://${host}${request.get_full_path()}`;
+	const full = request.get_full_path();
+	const query = full.indexOf('?');
+	const path = query < 0 ? full : full.slice(0, query);
+	// build_absolute_uri() skips urljoin() unless a segment is '.' or '..'; urljoin resolves them.
+	const shown = path.includes('/./') || path.includes('/../') ? removeDotSegments(path) : path;
+	return `${request.scheme}://${host}${shown}${query < 0 ? '' : full.slice(query)}`;
+}
+
+/** Python's urljoin() on an absolute path: '.' and '..' resolved, empty inner segments dropped. */
+export function removeDotSegments(path: string): string {
+	const segments = path.split('/');
+	const inner = segments.slice(1, -1).filter(Boolean);
+	const all = [segments[0], ...inner, ...(segments.length > 1 ? [segments.at(-1)!] : [])];
+	const resolved: string[] = [];
+	for (const segment of all) {
+		if (segment === '..') resolved.pop();
+		else if (segment !== '.') resolved.push(segment);
+	}
+	if (all.at(-1) === '.' || all.at(-1) === '..') resolved.push('');
+	const joined = resolved.join('/') || '/';
+	return joined.startsWith('/') ? joined : `/${joined}`;
 }
 
 /** A template's text from the request's template engine, if it has one. */

@@ -144,7 +144,15 @@ export class APIView extends View {
 
 	perform_authentication(request: HttpRequest): void {
 		for (const authenticator of this.authentication_classes) {
-			const user = authenticator.authenticate(request);
+			let user;
+			try {
+				user = authenticator.authenticate(request);
+			} catch (error) {
+				// DRF's Request._not_authenticated(): the user becomes AnonymousUser before the error
+				// goes on, so answering it never reads Django's request.user (nor the session).
+				request.user = new AnonymousUser();
+				throw error;
+			}
 			if (user) {
 				this.successful_authenticator = authenticator;
 				request.user = user;
