@@ -52,10 +52,14 @@ if (unknown.length) {
 }
 const lessons = chosen.length ? chosen.map((slug) => all.find((l) => l.slug === slug)) : all;
 
-const launch = readFileSync('scripts/scorm/launch.html', 'utf8').replace(
-	'/*LESSONS*/[]',
-	JSON.stringify(lessons)
-);
+// The placeholder may carry a space after the comment (Prettier formats the launch page).
+const template = readFileSync('scripts/scorm/launch.html', 'utf8');
+const placeholder = /\/\*LESSONS\*\/\s*\[\]/;
+if (!placeholder.test(template)) {
+	console.error('scripts/scorm/launch.html: the /*LESSONS*/[] placeholder is missing.');
+	process.exit(1);
+}
+const launch = template.replace(placeholder, () => JSON.stringify(lessons));
 writeFileSync(join(site, 'scorm-launch.html'), launch);
 
 function files(dir) {

@@ -10,7 +10,6 @@
 import { loadBrowserJar } from '$lib/client/browser-jar';
 import type { FormMemory } from './request-spec';
 import type { Lesson, SiteSettings } from './schema';
-import { ScriptedBrowser } from './scripted-browser';
 import { forceSiteSettings, markSiteUsed, resetDemoSite } from './site-control';
 import { playStep, stepsBefore } from './walk';
 
@@ -44,7 +43,12 @@ export async function rebuildSite(
 	/** Whether the student passed this challenge: only then is its solution sent again. */
 	passed: (challengeId: string) => boolean
 ): Promise<Rebuilt> {
-	const [{ getSite }, jar] = await Promise.all([import('$lib/mocks/simulation'), loadBrowserJar()]);
+	// Loaded when needed: the scripted browser brings the cookie jar (tough-cookie, ~120 KiB).
+	const [{ getSite }, jar, { ScriptedBrowser }] = await Promise.all([
+		import('$lib/mocks/simulation'),
+		loadBrowserJar(),
+		import('./scripted-browser')
+	]);
 	const site = await getSite();
 	await resetDemoSite(lesson.settings ?? {});
 	memory.forget();
