@@ -9,6 +9,7 @@ import { QuerySet } from '../db/queryset';
 import { Form, formClassName } from '../forms/forms';
 import { HttpRequest } from '../http';
 import { SafeString } from '../template/safe';
+import { View } from './base';
 
 export function displayValue(value: unknown, depth = 0): unknown {
 	if (value === null || value === undefined) return null;
@@ -16,6 +17,16 @@ export function displayValue(value: unknown, depth = 0): unknown {
 		return value;
 	}
 	if (value instanceof Date) return value.toISOString();
+	// Classes and functions print as Python prints them, never as (minified) JavaScript source.
+	if (typeof value === 'function') {
+		if (value.prototype instanceof Model) {
+			const meta = (value as unknown as typeof Model)._meta;
+			return `<class '${meta.appLabel}.models.${meta.objectName}'>`;
+		}
+		const named = value as { python_name?: string };
+		return named.python_name ? `<class '${named.python_name}'>` : '<function>';
+	}
+	if (value instanceof View) return `<${value.view_name || value.class_name} object>`;
 	if (value instanceof Form) {
 		const valid = value.is_bound
 			? Object.keys(value.errors).length === 0
