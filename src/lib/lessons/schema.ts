@@ -6,9 +6,10 @@
 import { z } from 'zod';
 import { NODE_IDS } from '$lib/sim/types';
 import { challengeCheckSchema, traceCheckSchema } from './checks';
+import { DETAILS, METHODS } from './lesson-constants';
 import { projectEditSchema } from './lesson-edits';
 
-export const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+export { DETAILS, METHODS, type Detail } from './lesson-constants';
 
 /** `GET /blog/` — a method in capitals, a space, and a path on the demo site. */
 export const requestLineSchema = z
@@ -59,9 +60,6 @@ export const siteSettingsSchema = z.strictObject({
 	nginxProxyReadTimeoutS: z.number().positive().optional()
 });
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;
-
-export const DETAILS = ['overview', 'django', 'everything'] as const;
-export type Detail = (typeof DETAILS)[number];
 
 export const frontmatterSchema = z.strictObject({
 	title: z.string().min(3),
