@@ -7,7 +7,8 @@
 //   before the simulation says it is ready. It must be answered, and move quickly.
 // - "Send when ready": the page is left until `simulationStatus.ready`, then Send.
 // The breakdown comes from the `request-flow:*` performance marks that `mocks/browser.ts` sets
-// (worker ready, site created, first request through Django); a build without them shows n/a.
+// (worker ready, site created, warm-up request, first request through Django); a build without
+// them shows n/a.
 //
 // Usage: npm run build && npm run bench:cold
 // Env: BUILD_DIR (build), PORT (4298), BENCH_RUNS (5), CHROMIUM_PATH.
@@ -128,6 +129,7 @@ function report(title, results) {
 	row('navigation → interactive (player mounted)', (r) => r.interactive);
 	row('navigation → worker ready', (r) => r.workerReady);
 	row('site created (sql.js, migrate, seed)', (r) => diff(r.siteReady, r.siteStart));
+	row('warm-up request, unseen (site ready → ready)', (r) => diff(r.ready, r.siteReady));
 	row('navigation → ready', (r) => r.ready);
 	row('first request through the stack', (r) => diff(r.firstTrace, r.firstRequest));
 	row('Send → first movement', (r) => diff(r.moved, r.sendAt), '(target ≤ 100 ms)');
