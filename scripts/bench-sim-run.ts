@@ -60,7 +60,9 @@ async function measureSite(
 	for (let i = 0; i < WARMUP + RUNS; i++) {
 		if (between) await between();
 		const request = make();
-		const body = request.method === 'GET' ? '' : await request.text();
+		// As on the wire: bytes (SimRequest's body), empty for a GET.
+		const body =
+			request.method === 'GET' ? new Uint8Array() : new Uint8Array(await request.arrayBuffer());
 		const sim = { method: request.method, url: request.url, headers: [...request.headers], body };
 		const start = performance.now();
 		await site.handle(sim);
