@@ -12,7 +12,6 @@ import { guardLocalStorage } from './storage-guard';
 import { base } from '$app/paths';
 import type { RequestHandler } from 'msw';
 import type { SetupWorker } from 'msw/browser';
-import type { Site } from '$lib/sim/site';
 import { SITE_ORIGIN } from './origin';
 import { simulationStatus, type SimulationMode } from './status.svelte';
 import { createWorkerWatch } from './worker-watch';
@@ -107,11 +106,8 @@ export function simulationReady(): Promise<SimulationMode> {
 		// answers, so that loading it (the main thread busy for a while) never delays the worker.
 		const mode = await startSimulation();
 		mark('site-start');
-		const site = await import('./simulation').then((m) => m.getSite());
+		await import('./simulation').then((m) => m.getSite());
 		mark('site-ready');
-		// A task of its own: a click or a frame may come between building the site and this.
-		await new Promise((resolve) => setTimeout(resolve, 0));
-		await warmUp(site);
 		mark('ready');
 		simulationStatus.state = 'ready';
 		return mode;
@@ -121,34 +117,6 @@ export function simulationReady(): Promise<SimulationMode> {
 		ready = undefined;
 	});
 	return ready;
-}
-
-/**
- * One request through the new site before the student sends any, then a reset, so the first
- * request a student sends is as quick as the next ones: its code runs once (compiled by the
- * JavaScript engine, the template read and parsed, the SQL prepared). It was measured at 50–140 ms
- * for the first request against ~6 ms for the next. Nobody sees it: no trace is published (the
- * player, history and lessons never hear of it) and the cookie jar is untouched. Both are queued
- * at once, so no other request can run between them, and the reset puts back the seeded data,
- * the settings and idle workers.
- */
-async function warmUp(site: Site): Promise<void> {
-	const warm = site.handle({
-		method: 'GET',
-		url: `${SITE_ORIGIN}/blog/3/`,
-		headers: [
-			['Host', new URL(SITE_ORIGIN).host],
-			['Accept', 'text/html']
-		],
-		body: new Uint8Array()
-	});
-	const clean = site.reset();
-	try {
-		await Promise.all([warm, clean]);
-	} catch (error) {
-		// Only a warm-up: the student's request will say what is wrong, if anything is.
-		console.info('Request Flow: the warm-up request failed.', error);
-	}
 }
 
 /**
