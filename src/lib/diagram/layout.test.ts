@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NODE_GROUP, NODE_IDS, type NodeId } from '$lib/sim/types';
+import { NODE_GROUP, NODE_IDS, STACK_NODE_IDS, isOutsideNode, type NodeId } from '$lib/sim/types';
 import { chooseOrientation, computeLayout, type DiagramLayout, type Orientation } from './layout';
 import { EDGES } from './nodes';
 
@@ -56,14 +56,16 @@ describe.each<Orientation>(['wide', 'tall'])('the %s layout', (orientation) => {
 	const across = (id: NodeId) => (orientation === 'wide' ? byId(id).cy : byId(id).cx);
 
 	it('shows every node, in four groups, with every edge', () => {
-		expect(layout.nodes.map((n) => n.id)).toEqual([...NODE_IDS]);
+		expect(layout.nodes.map((n) => n.id)).toEqual([...STACK_NODE_IDS]);
 		expect(layout.groups.map((g) => g.id)).toEqual([
 			'client',
 			'web-server',
 			'app-server',
 			'django'
 		]);
-		expect(layout.edges).toHaveLength(EDGES.length);
+		expect(layout.edges).toHaveLength(
+			EDGES.filter(([a, b]) => !isOutsideNode(a) && !isOutsideNode(b)).length
+		);
 	});
 
 	it('keeps every box inside the viewBox and its group, with no overlaps', () => {
@@ -112,6 +114,7 @@ describe('visibleNodes', () => {
 			expect(layout.groups.map((g) => g.id)).toEqual(['client', 'web-server']);
 			for (const id of NODE_IDS)
 				expect(layout.standIn[id]).toBe(id === 'browser' ? 'browser' : 'web-server');
+			// Outside servers that are not drawn leave no edge (not even browser → web server twice).
 			// Room for the longest group label even around a single column of boxes.
 			for (const g of layout.groups) expect(g.width).toBeGreaterThanOrEqual(140);
 			expectSound(layout);
@@ -134,7 +137,7 @@ describe('visibleNodes', () => {
 	});
 
 	it('ignores unknown ids and treats an empty list as all nodes', () => {
-		expect(computeLayout('wide', []).nodes).toHaveLength(NODE_IDS.length);
+		expect(computeLayout('wide', []).nodes).toHaveLength(STACK_NODE_IDS.length);
 		expect(computeLayout('wide', ['browser', 'nope' as NodeId]).nodes.map((n) => n.id)).toEqual([
 			'browser'
 		]);

@@ -7,7 +7,14 @@
  * same grid transposed, reading top to bottom. Hidden nodes free their rows and columns, and an
  * edge that touched a hidden node is re-routed to the node that stands in for it.
  */
-import { NODE_GROUP, NODE_IDS, type NodeGroup, type NodeId } from '$lib/sim/types';
+import {
+	NODE_GROUP,
+	NODE_IDS,
+	STACK_NODE_IDS,
+	isOutsideNode,
+	type NodeGroup,
+	type NodeId
+} from '$lib/sim/types';
 import { EDGES, GROUP_LABEL, NODE_LABEL } from './nodes';
 
 export type Orientation = 'wide' | 'tall';
@@ -48,7 +55,11 @@ const WIDE_CELL: Readonly<Record<NodeId, readonly [number, number]>> = {
 	template: [4, 2],
 	model: [5, 1],
 	// Below the model (beside it when tall): one column fewer leaves more room for the text.
-	database: [5, 2]
+	database: [5, 2],
+	// Outside servers, after mysite's own stack (drawn only when a request reaches them).
+	'identity-provider': [6, 0],
+	'payment-api': [6, 1],
+	'mail-server': [6, 2]
 };
 
 interface Metrics {
@@ -161,8 +172,14 @@ export interface DiagramLayout {
 
 export const edgeKey = (a: NodeId, b: NodeId) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
+/** Neighbours along mysite's own edges: a stand-in is never found by way of an outside server. */
 const NEIGHBOURS: Readonly<Record<NodeId, NodeId[]>> = Object.fromEntries(
-	NODE_IDS.map((id) => [id, EDGES.flatMap(([a, b]) => (a === id ? [b] : b === id ? [a] : []))])
+	NODE_IDS.map((id) => [
+		id,
+		EDGES.filter(([a, b]) => !isOutsideNode(a) && !isOutsideNode(b)).flatMap(([a, b]) =>
+			a === id ? [b] : b === id ? [a] : []
+		)
+	])
 ) as Record<NodeId, NodeId[]>;
 
 /**
@@ -171,6 +188,8 @@ const NEIGHBOURS: Readonly<Record<NodeId, NodeId[]>> = Object.fromEntries(
  */
 export function standInFor(id: NodeId, visible: ReadonlySet<NodeId>): NodeId {
 	if (visible.has(id)) return id;
+	// A server outside mysite that is not drawn is shown by whatever shows the view that called it.
+	if (isOutsideNode(id)) return standInFor('view', visible);
 	let best: { node: NodeId; score: number } | null = null;
 	const seen = new Set<NodeId>([id]);
 	let frontier: NodeId[] = [id];
@@ -231,7 +250,7 @@ export function computeLayout(
 	const m = METRICS[compact ? 'compact' : orientation];
 	const groupLabel = compact ? SHORT_GROUP_LABEL : GROUP_LABEL;
 	const wanted = (visibleNodes ?? []).filter((id) => NODE_IDS.includes(id));
-	const visible = new Set<NodeId>(wanted.length > 0 ? wanted : NODE_IDS);
+	const visible = new Set<NodeId>(wanted.length > 0 ? wanted : STACK_NODE_IDS);
 	const shown = NODE_IDS.filter((id) => visible.has(id));
 
 	// Main axis: the reading direction (x when wide, y when tall), along which groups follow each other.
@@ -320,6 +339,9 @@ export function computeLayout(
 	const byId = new Map(nodes.map((n) => [n.id, n]));
 	const edges: EdgeLine[] = [];
 	for (const [a0, b0] of EDGES) {
+		// An outside server not drawn leaves no edge behind (it is not part of mysite).
+		if ((isOutsideNode(a0) && !visible.has(a0)) || (isOutsideNode(b0) && !visible.has(b0)))
+			continue;
 		const a = standIn[a0];
 		const b = standIn[b0];
 		const key = edgeKey(a, b);

@@ -114,7 +114,7 @@ export async function createSite(options: SiteOptions): Promise<Site> {
 			: undefined;
 	let templates = makeTemplates();
 	// mysite's models reverse() through one module-level URLconf: this site's, from now on.
-	if (project === mysite) setRootUrlconf(urlconf);
+	if (project.name === mysite.name) setRootUrlconf(urlconf);
 
 	let current: TraceRecorder | undefined;
 	db.onQuery((query) => current?.query(query));
@@ -240,6 +240,8 @@ export async function createSite(options: SiteOptions): Promise<Site> {
 			return serially(async () => {
 				const recorder = new TraceRecorder({ startedAt: now() });
 				current = recorder;
+				// mysite's models reverse() through one module-level URLconf: this site's, while it answers.
+				if (project.name === mysite.name) setRootUrlconf(urlconf);
 				try {
 					const response = await webServer.handle(request, recorder);
 					return { response, trace: recorder.finish(request, response) };

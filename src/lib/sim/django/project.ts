@@ -24,6 +24,8 @@ export interface StaticFile {
 export interface DjangoProject {
 	/** The project package, e.g. `mysite` (ROOT_URLCONF is `<name>.urls`). */
 	name: string;
+	/** `DJANGO_SETTINGS_MODULE`, when not `<name>.settings` (e.g. `mysite.settings_full`). */
+	settingsModule?: string;
 	/** `settings.py`: only what differs from Django's defaults. */
 	settings: Partial<Settings>;
 	/** The root URLconf. */
