@@ -9,6 +9,7 @@ import type { Database } from './db/database';
 import type { View } from './http';
 import type { Settings } from './settings';
 import type { UrlResolver } from './urls';
+import type { OutsideServer } from '../outside/internet';
 
 /** A file nginx serves itself from its `location /static/` (Django never sees the request). */
 export interface StaticFile {
@@ -39,4 +40,6 @@ export interface DjangoProject {
 	workers?: number;
 	/** Python source by project-relative path (`blog/views.py` → text). */
 	sources?: Readonly<Record<string, string>>;
+	/** The other servers this project talks to (made fresh for each site). */
+	outside?: () => readonly OutsideServer[];
 }
