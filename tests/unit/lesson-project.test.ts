@@ -38,6 +38,33 @@ describe('a lesson with project: full', () => {
 		expect(await walk(lesson)).toEqual([]);
 	});
 
+	it("says which settings module runs at the app server's hop, outside the WSGI environ", async () => {
+		for (const [project, module, origin] of [
+			[
+				'full',
+				'mysite.settings_full',
+				'gunicorn --env DJANGO_SETTINGS_MODULE=mysite.settings_full'
+			],
+			['mysite', 'mysite.settings', "mysite/wsgi.py's os.environ.setdefault()"]
+		] as const) {
+			const site = await createSite({
+				sqlJs: await initSqlJs(),
+				project: await projectOf({ project })
+			});
+			const { trace } = await site.handle({
+				method: 'GET',
+				url: 'https://mysite.test/',
+				headers: [],
+				body: new Uint8Array()
+			});
+			const call = trace.hops.find((h) => h.from === 'app-server' && h.to !== 'web-server');
+			expect(call?.detail.environ).toBeDefined();
+			// gunicorn's --env sets os.environ in the worker; the per-request environ lacks it.
+			expect(call?.detail.environ).not.toHaveProperty('DJANGO_SETTINGS_MODULE');
+			expect(call?.detail.note).toContain(`DJANGO_SETTINGS_MODULE=${module} (${origin}`);
+		}
+	});
+
 	it('would not hold on the default project (the check tells the two apart)', async () => {
 		const problems = await walk({ ...lesson, project: 'mysite' });
 		expect(problems.join('\n')).toContain('mysite.urls_full');
