@@ -63,6 +63,14 @@ export type SiteSettings = z.infer<typeof siteSettingsSchema>;
 export const DETAILS = ['overview', 'django', 'everything'] as const;
 export type Detail = (typeof DETAILS)[number];
 
+/**
+ * Which project a lesson runs on: `mysite` (`DJANGO_SETTINGS_MODULE=mysite.settings`, the one the
+ * recordings came from) or `full` (`mysite.settings_full`: the admin, outside login, mail and
+ * payments on top of it).
+ */
+export const LESSON_PROJECTS = ['mysite', 'full'] as const;
+export type LessonProject = (typeof LESSON_PROJECTS)[number];
+
 export const frontmatterSchema = z.strictObject({
 	title: z.string().min(3),
 	summary: z.string().min(10),
@@ -78,7 +86,9 @@ export const frontmatterSchema = z.strictObject({
 	 * server, application server, Django as one box), `django` (its resolver, view, model and
 	 * template too) or `everything` (each middleware and query). The student can change it.
 	 */
-	detail: z.enum(DETAILS).default('everything')
+	detail: z.enum(DETAILS).default('everything'),
+	/** The project the lesson runs on (see `LESSON_PROJECTS`). */
+	project: z.enum(LESSON_PROJECTS).default('mysite')
 });
 export type Frontmatter = z.infer<typeof frontmatterSchema>;
 
