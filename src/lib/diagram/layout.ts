@@ -6,8 +6,21 @@
  * URL resolver above the view, the template below it and the database below the model; the tall layout (phone portrait) is the
  * same grid transposed, reading top to bottom. Hidden nodes free their rows and columns, and an
  * edge that touched a hidden node is re-routed to the node that stands in for it.
+ *
+ * Servers outside mysite (an identity provider, a payment API, a mail server) are drawn only when
+ * asked for, in a band of their own before the stack's groups (above them when wide, on their left
+ * when tall), each in its own small group. Along the reading direction each sits where its edges
+ * stay clear of mysite's boxes: the identity provider halfway between the browser and the view
+ * (both talk to it), the others a little past the view that calls them.
  */
-import { NODE_GROUP, NODE_IDS, type NodeGroup, type NodeId } from '$lib/sim/types';
+import {
+	NODE_GROUP,
+	NODE_IDS,
+	STACK_NODE_IDS,
+	isOutsideNode,
+	type NodeGroup,
+	type NodeId
+} from '$lib/sim/types';
 import { EDGES, GROUP_LABEL, NODE_LABEL } from './nodes';
 
 export type Orientation = 'wide' | 'tall';
@@ -48,7 +61,11 @@ const WIDE_CELL: Readonly<Record<NodeId, readonly [number, number]>> = {
 	template: [4, 2],
 	model: [5, 1],
 	// Below the model (beside it when tall): one column fewer leaves more room for the text.
-	database: [5, 2]
+	database: [5, 2],
+	// Outside servers sit in their own band (see `outsideMain`); only their order counts here.
+	'identity-provider': [0, -1],
+	'payment-api': [1, -1],
+	'mail-server': [2, -1]
 };
 
 interface Metrics {
@@ -111,7 +128,9 @@ const FONTS: Readonly<Record<Orientation | 'compact', DiagramFonts>> = {
 /** Group names short enough for a compact group one box wide. */
 const SHORT_GROUP_LABEL: Readonly<Record<NodeGroup, string>> = {
 	...GROUP_LABEL,
-	'app-server': 'App server'
+	'app-server': 'App server',
+	'identity-provider': 'Identity',
+	'payment-api': 'Payments'
 };
 
 export interface NodeBox {
@@ -161,8 +180,14 @@ export interface DiagramLayout {
 
 export const edgeKey = (a: NodeId, b: NodeId) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
+/** Neighbours along mysite's own edges: a stand-in is never found by way of an outside server. */
 const NEIGHBOURS: Readonly<Record<NodeId, NodeId[]>> = Object.fromEntries(
-	NODE_IDS.map((id) => [id, EDGES.flatMap(([a, b]) => (a === id ? [b] : b === id ? [a] : []))])
+	NODE_IDS.map((id) => [
+		id,
+		EDGES.filter(([a, b]) => !isOutsideNode(a) && !isOutsideNode(b)).flatMap(([a, b]) =>
+			a === id ? [b] : b === id ? [a] : []
+		)
+	])
 ) as Record<NodeId, NodeId[]>;
 
 /**
@@ -171,6 +196,8 @@ const NEIGHBOURS: Readonly<Record<NodeId, NodeId[]>> = Object.fromEntries(
  */
 export function standInFor(id: NodeId, visible: ReadonlySet<NodeId>): NodeId {
 	if (visible.has(id)) return id;
+	// A server outside mysite that is not drawn is shown by whatever shows the view that called it.
+	if (isOutsideNode(id)) return standInFor('view', visible);
 	let best: { node: NodeId; score: number } | null = null;
 	const seen = new Set<NodeId>([id]);
 	let frontier: NodeId[] = [id];
@@ -231,21 +258,34 @@ export function computeLayout(
 	const m = METRICS[compact ? 'compact' : orientation];
 	const groupLabel = compact ? SHORT_GROUP_LABEL : GROUP_LABEL;
 	const wanted = (visibleNodes ?? []).filter((id) => NODE_IDS.includes(id));
-	const visible = new Set<NodeId>(wanted.length > 0 ? wanted : NODE_IDS);
+	// Outside servers are added to mysite's stack: asking only for them still draws the stack.
+	const wantedStack = wanted.filter((id) => !isOutsideNode(id));
+	const visible = new Set<NodeId>([
+		...(wantedStack.length > 0 ? wantedStack : STACK_NODE_IDS),
+		...wanted.filter(isOutsideNode)
+	]);
 	const shown = NODE_IDS.filter((id) => visible.has(id));
+	const stack = shown.filter((id) => !isOutsideNode(id));
+	const outside = shown.filter(isOutsideNode);
 
 	// Main axis: the reading direction (x when wide, y when tall), along which groups follow each other.
 	const cell = (id: NodeId) => ({ main: WIDE_CELL[id][0], cross: WIDE_CELL[id][1] });
-	const mains = [...new Set(shown.map((id) => cell(id).main))].sort((a, b) => a - b);
-	const crosses = [...new Set(shown.map((id) => cell(id).cross))].sort((a, b) => a - b);
-	const groupOfMain = new Map(shown.map((id) => [cell(id).main, NODE_GROUP[id]]));
+	const mains = [...new Set(stack.map((id) => cell(id).main))].sort((a, b) => a - b);
+	const crosses = [...new Set(stack.map((id) => cell(id).cross))].sort((a, b) => a - b);
+	const groupOfMain = new Map(stack.map((id) => [cell(id).main, NODE_GROUP[id]]));
 
 	const wide = orientation === 'wide';
 	const boxMain = wide ? m.boxW : m.boxH;
 	const boxCross = wide ? m.boxH : m.boxW;
+	// The outside servers' band, before the stack across the reading direction: a group label
+	// (wide: above each box; tall: the band is as wide as a box, its label above the box too).
+	const band =
+		outside.length > 0
+			? (wide ? m.groupLabelH : 0) + 2 * m.groupPad + boxCross + m.groupGap + m.gapCross / 2
+			: 0;
 	// Group labels sit above each group: once across the top (wide), or before each group (tall).
 	const lead = m.margin + m.groupPad + (wide ? 0 : m.groupLabelH);
-	const crossStart = m.margin + m.groupPad + (wide ? m.groupLabelH : 0);
+	const crossStart = band + m.margin + m.groupPad + (wide ? m.groupLabelH : 0);
 
 	const mainPos = new Map<number, number>();
 	let at = lead;
@@ -264,10 +304,9 @@ export function computeLayout(
 		crosses.map((c, i) => [c, crossStart + shift + i * (boxCross + m.gapCross)])
 	);
 
-	const nodes: NodeBox[] = shown.map((id) => {
-		const { main, cross } = cell(id);
-		const x = wide ? mainPos.get(main)! : crossPos.get(cross)!;
-		const y = wide ? crossPos.get(cross)! : mainPos.get(main)!;
+	const box = (id: NodeId, main: number, cross: number): NodeBox => {
+		const x = wide ? main : cross;
+		const y = wide ? cross : main;
 		return {
 			id,
 			group: NODE_GROUP[id],
@@ -279,13 +318,56 @@ export function computeLayout(
 			cy: y + m.boxH / 2,
 			...NODE_LABEL[id]
 		};
-	});
+	};
+	const nodes: NodeBox[] = stack.map((id) =>
+		box(id, mainPos.get(cell(id).main)!, crossPos.get(cell(id).cross)!)
+	);
+
+	// The outside band: each server where its edges run clear of mysite's boxes.
+	const standIn = Object.fromEntries(NODE_IDS.map((id) => [id, standInFor(id, visible)])) as Record<
+		NodeId,
+		NodeId
+	>;
+	const mainOf = (id: NodeId) => {
+		const n = nodes.find((b) => b.id === standIn[id])!;
+		return wide ? n.x : n.y;
+	};
+	const step = boxMain + m.gapMain;
+	const bandCross = m.margin + m.groupPad + (wide ? m.groupLabelH : 0);
+	// Far enough past the caller that its edge passes under the box before it (the URL resolver,
+	// right above the view) with a margin: the edge climbs `rise` over the distance found.
+	const rise = (crossPos.get(cell('view').cross) ?? crossStart) - bandCross;
+	const clearance = boxCross / 2 + m.gapCross - 8;
+	const pastCaller = Math.max(1.2 * step, (rise * (boxMain / 2)) / clearance);
+	let next = -Infinity;
+	for (const id of outside) {
+		const wish =
+			id === 'identity-provider'
+				? (mainOf('browser') + mainOf('view')) / 2
+				: mainOf('view') + pastCaller;
+		const main = Math.max(wish, next);
+		next = main + step + m.groupPad * 2 + (wide ? 0 : m.groupLabelH);
+		nodes.push(box(id, main, bandCross));
+	}
 
 	// Every group spans the whole cross axis, like machines standing side by side.
 	const crossEnd = crossStart + Math.max(span, m.minCrossSpan);
 	const groups: GroupBox[] = [];
 	for (const group of new Set(nodes.map((n) => n.group))) {
 		const members = nodes.filter((n) => n.group === group);
+		if (isOutsideNode(members[0].id)) {
+			// A small group around the one box, its label above it.
+			const n = members[0];
+			groups.push({
+				id: group,
+				label: (compact || !wide ? SHORT_GROUP_LABEL : groupLabel)[group],
+				x: n.x - m.groupPad,
+				y: n.y - m.groupPad - m.groupLabelH,
+				width: n.width + 2 * m.groupPad,
+				height: n.height + 2 * m.groupPad + m.groupLabelH
+			});
+			continue;
+		}
 		const from = Math.min(...members.map((n) => (wide ? n.x : n.y))) - m.groupPad;
 		const to =
 			Math.max(...members.map((n) => (wide ? n.x + n.width : n.y + n.height))) + m.groupPad;
@@ -313,13 +395,12 @@ export function computeLayout(
 		);
 	}
 
-	const standIn = Object.fromEntries(NODE_IDS.map((id) => [id, standInFor(id, visible)])) as Record<
-		NodeId,
-		NodeId
-	>;
 	const byId = new Map(nodes.map((n) => [n.id, n]));
 	const edges: EdgeLine[] = [];
 	for (const [a0, b0] of EDGES) {
+		// An outside server not drawn leaves no edge behind (it is not part of mysite).
+		if ((isOutsideNode(a0) && !visible.has(a0)) || (isOutsideNode(b0) && !visible.has(b0)))
+			continue;
 		const a = standIn[a0];
 		const b = standIn[b0];
 		const key = edgeKey(a, b);

@@ -14,7 +14,12 @@ export const EDGES: ReadonlyArray<readonly [NodeId, NodeId]> = [
 	['middleware', 'view'],
 	['view', 'model'],
 	['model', 'database'],
-	['view', 'template']
+	['view', 'template'],
+	// Server to server: Django's view calls other servers; the browser visits the identity provider.
+	['view', 'identity-provider'],
+	['view', 'payment-api'],
+	['view', 'mail-server'],
+	['browser', 'identity-provider']
 ];
 
 export const NODE_LABEL: Readonly<Record<NodeId, { label: string; sublabel: string }>> = {
@@ -26,12 +31,18 @@ export const NODE_LABEL: Readonly<Record<NodeId, { label: string; sublabel: stri
 	view: { label: 'View', sublabel: 'views.py' },
 	model: { label: 'Model', sublabel: 'models.py' },
 	database: { label: 'Database', sublabel: 'SQLite' },
-	template: { label: 'Template', sublabel: 'templates/' }
+	template: { label: 'Template', sublabel: 'templates/' },
+	'identity-provider': { label: 'Example ID', sublabel: 'id.example.test' },
+	'payment-api': { label: 'Payment API', sublabel: 'api.payments.test' },
+	'mail-server': { label: 'Mail server', sublabel: 'SMTP' }
 };
 
 export const GROUP_LABEL: Readonly<Record<NodeGroup, string>> = {
 	client: 'Client',
 	'web-server': 'Web server',
 	'app-server': 'Application server',
-	django: 'Django'
+	django: 'Django',
+	'identity-provider': 'Identity provider',
+	'payment-api': 'Payment provider',
+	'mail-server': 'Mail'
 };

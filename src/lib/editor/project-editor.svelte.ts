@@ -24,7 +24,8 @@ export interface EditorOptions {
 
 const defaultOptions: EditorOptions = {
 	sources: () => import('$lib/sim/mysite/sources').then((m) => m.projectSources),
-	site: () => import('$lib/mocks/simulation').then((m) => m.getSite())
+	// The default project's site: the full one (mysite.settings_full) cannot be edited.
+	site: () => import('$lib/mocks/simulation').then((m) => m.siteOf('mysite'))
 };
 
 export const FIRST_FILE = 'templates/blog/post_list.html';

@@ -14,7 +14,10 @@ export const NODE_LABELS: Record<NodeId, string> = {
 	view: 'View',
 	model: 'Model (ORM)',
 	database: 'Database (SQLite)',
-	template: 'Template'
+	template: 'Template',
+	'identity-provider': 'Identity provider (id.example.test)',
+	'payment-api': 'Payment API (api.payments.test)',
+	'mail-server': 'Mail server (SMTP)'
 };
 
 const ALIAS: Record<NodeId, string> = {
@@ -26,7 +29,10 @@ const ALIAS: Record<NodeId, string> = {
 	view: 'V',
 	model: 'O',
 	database: 'D',
-	template: 'T'
+	template: 'T',
+	'identity-provider': 'I',
+	'payment-api': 'P',
+	'mail-server': 'E'
 };
 
 /** Mermaid reads `;` and `#` specially in messages: write them as its entity codes. */

@@ -9,3 +9,11 @@ export const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTION
 /** How much of the stack a lesson shows: the player's detail levels. */
 export const DETAILS = ['overview', 'django', 'everything'] as const;
 export type Detail = (typeof DETAILS)[number];
+
+/**
+ * Which project a lesson runs on: `mysite` (`DJANGO_SETTINGS_MODULE=mysite.settings`, the one the
+ * recordings came from) or `full` (`mysite.settings_full`: the admin, outside login, mail and
+ * payments on top of it).
+ */
+export const LESSON_PROJECTS = ['mysite', 'full'] as const;
+export type LessonProject = (typeof LESSON_PROJECTS)[number];

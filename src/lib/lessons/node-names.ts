@@ -10,5 +10,8 @@ export const NODE_NAMES: Record<NodeId, string> = {
 	view: 'the view',
 	model: 'the model (the ORM)',
 	database: 'the database',
-	template: 'the template engine'
+	template: 'the template engine',
+	'identity-provider': 'the identity provider (Example ID)',
+	'payment-api': 'the payment provider\'s API',
+	'mail-server': 'the mail server'
 };

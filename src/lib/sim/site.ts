@@ -26,6 +26,7 @@ import type { View } from './django/http';
 import type { UrlResolver } from './django/urls';
 import { loadProject, type LoadProblem, type ProjectEdits } from './project-files/load-project';
 import { MYSITE_URL_MODULES, MYSITE_VIEW_MODULES } from './project-files/mysite-modules';
+import { Internet } from './outside/internet';
 
 /** Statements that change the database (or open a transaction that will). */
 const WRITES = /^\s*(INSERT|UPDATE|DELETE|REPLACE|BEGIN|SAVEPOINT|CREATE|DROP|ALTER)\b/i;
@@ -57,6 +58,8 @@ export interface Site {
 	reload(edits: ProjectEdits): Promise<ReloadReport>;
 	/** Every file of the project as the server now runs it (edits applied). */
 	readonly files: Readonly<Record<string, string>>;
+	/** The other servers the project talks to (none for the default mysite). */
+	readonly internet: Internet;
 }
 
 /** What a reload found: a problem that stops the server or every request, and notes. */
@@ -114,7 +117,7 @@ export async function createSite(options: SiteOptions): Promise<Site> {
 			: undefined;
 	let templates = makeTemplates();
 	// mysite's models reverse() through one module-level URLconf: this site's, from now on.
-	if (project === mysite) setRootUrlconf(urlconf);
+	if (project.name === mysite.name) setRootUrlconf(urlconf);
 
 	let current: TraceRecorder | undefined;
 	db.onQuery((query) => current?.query(query));
@@ -146,6 +149,7 @@ export async function createSite(options: SiteOptions): Promise<Site> {
 		}
 	};
 
+	const internet = new Internet(project.outside?.() ?? []);
 	const sessionEngine = sessions(db, clock);
 	const userLoader = users(db);
 	const startDjango = () =>
@@ -160,14 +164,21 @@ export async function createSite(options: SiteOptions): Promise<Site> {
 				db,
 				templates,
 				projectFile: (path: string) => projectFiles[path],
+				internet,
 				reverse: (name: string, opts?: Parameters<typeof urlconf.reverse>[1]) =>
 					urlconf.reverse(name, opts)
 			})
 		});
 	let django = startDjango();
-	const appServer = new AppServer((call) => django(call), {
-		workers: project.workers ?? DEFAULT_APP_SERVER_CONFIG.workers
-	});
+	const appServer = new AppServer(
+		(call) => django(call),
+		{ workers: project.workers ?? DEFAULT_APP_SERVER_CONFIG.workers },
+		// DJANGO_SETTINGS_MODULE: gunicorn's --env for mysite.settings_full, else wsgi.py's default.
+		{
+			settingsModule: project.settingsModule ?? `${project.name}.settings`,
+			wsgiDefault: `${project.name}.settings`
+		}
+	);
 	const files = new StaticFiles(project.staticFiles ?? []);
 	const webServer = new WebServer(appServer, files);
 
@@ -190,6 +201,7 @@ export async function createSite(options: SiteOptions): Promise<Site> {
 	return {
 		db,
 		settings,
+		internet,
 		get config() {
 			return config();
 		},
@@ -239,7 +251,15 @@ export async function createSite(options: SiteOptions): Promise<Site> {
 		handle(request) {
 			return serially(async () => {
 				const recorder = new TraceRecorder({ startedAt: now() });
+				// A request for another server's host (the browser sent to the identity provider).
+				const outside = internet.server(new URL(request.url).hostname);
+				if (outside) {
+					const response = await outside.handle(request, { recorder, now, caller: 'browser' });
+					return { response, trace: recorder.finish(request, response) };
+				}
 				current = recorder;
+				// mysite's models reverse() through one module-level URLconf: this site's, while it answers.
+				if (project.name === mysite.name) setRootUrlconf(urlconf);
 				try {
 					const response = await webServer.handle(request, recorder);
 					return { response, trace: recorder.finish(request, response) };
@@ -272,6 +292,7 @@ export async function createSite(options: SiteOptions): Promise<Site> {
 				appServer.reset();
 				if (bootProblem) appServer.config.up = false;
 				webServer.config = { ...DEFAULT_WEB_SERVER_CONFIG };
+				internet.reset();
 			});
 		}
 	};

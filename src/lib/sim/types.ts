@@ -17,12 +17,37 @@ export const NODE_IDS = [
 	'view',
 	'model',
 	'database',
-	'template'
+	'template',
+	// Other servers on the internet that Django (or the browser) talks to. The diagram draws them
+	// only when a request reaches them.
+	'identity-provider',
+	'payment-api',
+	'mail-server'
 ] as const;
 export type NodeId = (typeof NODE_IDS)[number];
 
-/** Which of the four machines/processes a node belongs to (the diagram's groups). */
-export type NodeGroup = 'client' | 'web-server' | 'app-server' | 'django';
+/** The servers outside mysite: an identity provider, a payment provider's API, a mail server. */
+export const OUTSIDE_NODE_IDS = ['identity-provider', 'payment-api', 'mail-server'] as const;
+export type OutsideNodeId = (typeof OUTSIDE_NODE_IDS)[number];
+
+/** mysite's own stack: the nodes drawn for every request. */
+export const STACK_NODE_IDS: readonly NodeId[] = NODE_IDS.filter(
+	(id) => !(OUTSIDE_NODE_IDS as readonly string[]).includes(id)
+);
+
+export function isOutsideNode(id: NodeId): id is OutsideNodeId {
+	return (OUTSIDE_NODE_IDS as readonly string[]).includes(id);
+}
+
+/** Which machine/process a node belongs to (the diagram's groups). */
+export type NodeGroup =
+	| 'client'
+	| 'web-server'
+	| 'app-server'
+	| 'django'
+	| 'identity-provider'
+	| 'payment-api'
+	| 'mail-server';
 
 export const NODE_GROUP: Record<NodeId, NodeGroup> = {
 	browser: 'client',
@@ -33,7 +58,10 @@ export const NODE_GROUP: Record<NodeId, NodeGroup> = {
 	view: 'django',
 	model: 'django',
 	database: 'django',
-	template: 'django'
+	template: 'django',
+	'identity-provider': 'identity-provider',
+	'payment-api': 'payment-api',
+	'mail-server': 'mail-server'
 };
 
 /** A header list keeps order and repeats (two `Set-Cookie` lines), as HTTP does. */
@@ -170,6 +198,18 @@ export interface HopDetail {
 	state?: StateInfo;
 	/** Time spent waiting for a free worker, and which worker took the request. */
 	queue?: { waitedMs: number; worker: number; workers: number; queued: number };
+	/** An SMTP conversation with the mail server: the client's and server's lines, in order. */
+	smtp?: {
+		transcript: ReadonlyArray<{ from: 'client' | 'server'; line: string }>;
+		message: string;
+	};
+	/** A JSON Web Token as the receiver decoded and checked it (an OpenID Connect ID token). */
+	token?: {
+		header: Readonly<Record<string, unknown>>;
+		claims: Readonly<Record<string, unknown>>;
+		/** Each check and its outcome, in order: signature (RS256 against the JWKS), iss, aud, exp, nonce. */
+		checks: ReadonlyArray<{ name: string; ok: boolean; note: string }>;
+	};
 	/** Free text for anything else worth showing (e.g. an error page's title). */
 	note?: string;
 }

@@ -9,6 +9,7 @@ import type { Database } from './db/database';
 import type { View } from './http';
 import type { Settings } from './settings';
 import type { UrlResolver } from './urls';
+import type { OutsideServer } from '../outside/internet';
 
 /** A file nginx serves itself from its `location /static/` (Django never sees the request). */
 export interface StaticFile {
@@ -24,6 +25,8 @@ export interface StaticFile {
 export interface DjangoProject {
 	/** The project package, e.g. `mysite` (ROOT_URLCONF is `<name>.urls`). */
 	name: string;
+	/** `DJANGO_SETTINGS_MODULE`, when not `<name>.settings` (e.g. `mysite.settings_full`). */
+	settingsModule?: string;
 	/** `settings.py`: only what differs from Django's defaults. */
 	settings: Partial<Settings>;
 	/** The root URLconf. */
@@ -37,4 +40,6 @@ export interface DjangoProject {
 	workers?: number;
 	/** Python source by project-relative path (`blog/views.py` → text). */
 	sources?: Readonly<Record<string, string>>;
+	/** The other servers this project talks to (made fresh for each site). */
+	outside?: () => readonly OutsideServer[];
 }
