@@ -3,6 +3,9 @@
  * Parsed leniently: a bad value falls back to its default and is reported, never a blank embed.
  *
  *   /embed/?request=GET%20/blog/3/&hop=4&autoplay=0&speed=slow&panels=inspector,client&theme=dark
+ *
+ * `project=full` runs the request on the full project (`mysite.settings_full`), as a lesson's
+ * `project: full` does; without it, the default `mysite.settings` answers.
  */
 import { z } from 'zod';
 import { SITE_ORIGIN } from '$lib/mocks/origin';
@@ -13,6 +16,9 @@ export const PANELS = ['inspector', 'timeline', 'client'] as const;
 export const THEMES = ['auto', 'light', 'dark'] as const;
 /** `minimal`: for a projector: large type, the diagram and its controls only. */
 export const CONTROLS = ['full', 'minimal'] as const;
+/** The project that answers: `mysite` (mysite.settings) or `full` (mysite.settings_full). */
+export const PROJECTS = ['mysite', 'full'] as const;
+export type EmbedProject = (typeof PROJECTS)[number];
 
 export type EmbedPanel = (typeof PANELS)[number];
 
@@ -38,6 +44,7 @@ export interface EmbedConfig {
 	/** The last step of a range of lesson steps (with previous/next); `null`: `step` alone. */
 	to: number | null;
 	controls: (typeof CONTROLS)[number];
+	project: EmbedProject;
 }
 
 export const DEFAULT_EMBED: EmbedConfig = {
@@ -51,7 +58,8 @@ export const DEFAULT_EMBED: EmbedConfig = {
 	lesson: null,
 	step: null,
 	to: null,
-	controls: 'full'
+	controls: 'full',
+	project: 'mysite'
 };
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
@@ -130,6 +138,7 @@ export function parseEmbedParams(params: URLSearchParams): ParsedEmbed {
 	take('step', step, (v) => (config.step = v));
 	take('to', step, (v) => (config.to = v));
 	take('controls', z.enum(CONTROLS), (v) => (config.controls = v));
+	take('project', z.enum(PROJECTS), (v) => (config.project = v));
 	if (config.to !== null && config.to < (config.step ?? 1)) {
 		problems.push(`Ignored to=${config.to}: it comes before the first step.`);
 		config.to = null;
@@ -174,5 +183,6 @@ export function embedSearch(config: Partial<EmbedConfig>): string {
 	if (full.step !== null) params.set('step', String(full.step));
 	if (full.to !== null) params.set('to', String(full.to));
 	if (full.controls !== DEFAULT_EMBED.controls) params.set('controls', full.controls);
+	if (full.project !== DEFAULT_EMBED.project) params.set('project', full.project);
 	return `?${params.toString().replace(/%2F/g, '/').replace(/%2C/g, ',')}`;
 }
