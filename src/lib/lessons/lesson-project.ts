@@ -4,7 +4,7 @@
  * nothing (or `project: mysite`) for the default `mysite.settings`.
  */
 import type { ProjectName } from '$lib/mocks/simulation';
-import type { LessonProject } from './schema';
+import type { LessonProject } from './lesson-constants';
 
 export const SIMULATED_PROJECTS: Record<LessonProject, ProjectName> = {
 	mysite: 'mysite',

@@ -6,9 +6,16 @@
 import { z } from 'zod';
 import { NODE_IDS } from '$lib/sim/types';
 import { challengeCheckSchema, traceCheckSchema } from './checks';
+import { DETAILS, LESSON_PROJECTS, METHODS } from './lesson-constants';
 import { projectEditSchema } from './lesson-edits';
 
-export const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+export {
+	DETAILS,
+	LESSON_PROJECTS,
+	METHODS,
+	type Detail,
+	type LessonProject
+} from './lesson-constants';
 
 /** `GET /blog/` — a method in capitals, a space, and a path on the demo site. */
 export const requestLineSchema = z
@@ -59,17 +66,6 @@ export const siteSettingsSchema = z.strictObject({
 	nginxProxyReadTimeoutS: z.number().positive().optional()
 });
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;
-
-export const DETAILS = ['overview', 'django', 'everything'] as const;
-export type Detail = (typeof DETAILS)[number];
-
-/**
- * Which project a lesson runs on: `mysite` (`DJANGO_SETTINGS_MODULE=mysite.settings`, the one the
- * recordings came from) or `full` (`mysite.settings_full`: the admin, outside login, mail and
- * payments on top of it).
- */
-export const LESSON_PROJECTS = ['mysite', 'full'] as const;
-export type LessonProject = (typeof LESSON_PROJECTS)[number];
 
 export const frontmatterSchema = z.strictObject({
 	title: z.string().min(3),

@@ -3,7 +3,7 @@
  * (`mysite.settings_full`). A share link's `project=` wins; otherwise the student's last choice,
  * kept in `localStorage` (which may be missing, full or refused: then the default is used).
  */
-import { PROJECTS, type EmbedProject } from '$lib/embed/embed-params';
+import { PROJECTS, type EmbedProject } from '$lib/embed/embed-config';
 
 export type PlaygroundProject = EmbedProject;
 
