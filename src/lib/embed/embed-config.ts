@@ -11,6 +11,12 @@ export const PANELS = ['inspector', 'timeline', 'client'] as const;
 export const THEMES = ['auto', 'light', 'dark'] as const;
 /** `minimal`: for a projector: large type, the diagram and its controls only. */
 export const CONTROLS = ['full', 'minimal'] as const;
+/**
+ * The project that answers: `mysite` (mysite.settings, the default) or `full`
+ * (mysite.settings_full), as a lesson's `project:` says. `project=full` in a link.
+ */
+export const PROJECTS = ['mysite', 'full'] as const;
+export type EmbedProject = (typeof PROJECTS)[number];
 
 export type EmbedPanel = (typeof PANELS)[number];
 
@@ -36,6 +42,7 @@ export interface EmbedConfig {
 	/** The last step of a range of lesson steps (with previous/next); `null`: `step` alone. */
 	to: number | null;
 	controls: (typeof CONTROLS)[number];
+	project: EmbedProject;
 }
 
 export const DEFAULT_EMBED: EmbedConfig = {
@@ -49,7 +56,8 @@ export const DEFAULT_EMBED: EmbedConfig = {
 	lesson: null,
 	step: null,
 	to: null,
-	controls: 'full'
+	controls: 'full',
+	project: 'mysite'
 };
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
@@ -106,5 +114,6 @@ export function embedSearch(config: Partial<EmbedConfig>): string {
 	if (full.step !== null) params.set('step', String(full.step));
 	if (full.to !== null) params.set('to', String(full.to));
 	if (full.controls !== DEFAULT_EMBED.controls) params.set('controls', full.controls);
+	if (full.project !== DEFAULT_EMBED.project) params.set('project', full.project);
 	return `?${params.toString().replace(/%2F/g, '/').replace(/%2C/g, ',')}`;
 }

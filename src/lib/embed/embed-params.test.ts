@@ -62,6 +62,16 @@ describe('embed URL parameters', () => {
 		expect(parseEmbedParams(new URLSearchParams(search)).config).toEqual(config);
 	});
 
+	it('carries the project: project=full, left out for the default mysite', () => {
+		const full = { ...DEFAULT_EMBED, project: 'full' as const };
+		expect(embedSearch(full)).toContain('project=full');
+		expect(embedSearch(DEFAULT_EMBED)).not.toContain('project');
+		expect(parseEmbedParams(new URLSearchParams(embedSearch(full))).config).toEqual(full);
+		const { config, problems } = parseEmbedParams(new URLSearchParams('project=other'));
+		expect(config.project).toBe('mysite');
+		expect(problems).toEqual(['Ignored project=other: not a valid value.']);
+	});
+
 	it('keeps a request on the simulated site: another host is refused, never fetched', () => {
 		for (const line of [
 			'POST //evil.example:8080/x',

@@ -3,6 +3,9 @@
  * Parsed leniently: a bad value falls back to its default and is reported, never a blank embed.
  *
  *   /embed/?request=GET%20/blog/3/&hop=4&autoplay=0&speed=slow&panels=inspector,client&theme=dark
+ *
+ * `project=full` runs the request on the full project (`mysite.settings_full`), as a lesson's
+ * `project: full` does; without it, the default `mysite.settings` answers.
  */
 import { z } from 'zod';
 import { NODE_IDS, type NodeId } from '$lib/sim/types';
@@ -10,6 +13,7 @@ import {
 	CONTROLS,
 	DEFAULT_EMBED,
 	PANELS,
+	PROJECTS,
 	SPEEDS,
 	THEMES,
 	parseRequestLine,
@@ -63,6 +67,7 @@ export function parseEmbedParams(params: URLSearchParams): ParsedEmbed {
 	take('step', step, (v) => (config.step = v));
 	take('to', step, (v) => (config.to = v));
 	take('controls', z.enum(CONTROLS), (v) => (config.controls = v));
+	take('project', z.enum(PROJECTS), (v) => (config.project = v));
 	if (config.to !== null && config.to < (config.step ?? 1)) {
 		problems.push(`Ignored to=${config.to}: it comes before the first step.`);
 		config.to = null;

@@ -3,6 +3,7 @@
  * lands the player on the hop it names once the trace is known. The fetch itself stays pending
  * until the player delivers the response, like every other request on the page.
  */
+import { shownHopIndex, type DetailLevel } from '$lib/flow/detail-level';
 import { onTrace } from '$lib/flow/trace-bus';
 import { SITE_ORIGIN } from '$lib/mocks/origin';
 import type { PlayerController } from '$lib/player/player.svelte';
@@ -10,7 +11,11 @@ import type { Trace } from '$lib/sim/types';
 import { sitePath, type EmbedRequest } from './embed-config';
 
 export interface OpenOptions {
-	/** Hop to land on (0-based, clamped to the trace); `null` leaves the player where it starts. */
+	/**
+	 * Hop to land on: its index in the trace as recorded (at the level `everything`; clamped to the
+	 * trace), so a link made at one level of detail lands on the same hop at another; `null`
+	 * leaves the player where it starts.
+	 */
 	hop: number | null;
 }
 
@@ -43,9 +48,19 @@ export function openRequest(
 		// A refused request still has a trace (or a DNS-like failure the player shows); nothing to do.
 	});
 	return traced.then((trace) => {
-		if (hop !== null) controller.goto(trace.id, Math.min(hop, trace.hops.length - 1));
+		if (hop !== null) {
+			const recorded = Math.min(hop, trace.hops.length - 1);
+			controller.goto(trace.id, shownHopIndex(trace, levelOf(controller), recorded));
+		}
 		return trace;
 	});
+}
+
+/** The level of detail the player shows its traces at now. */
+function levelOf(controller: PlayerController): DetailLevel {
+	let level: DetailLevel = 'everything';
+	controller.onHop((change) => (level = change.level))();
+	return level;
 }
 
 /**

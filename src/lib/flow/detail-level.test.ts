@@ -6,8 +6,10 @@ import {
 	groupsAt,
 	nodesReached,
 	recordedCount,
+	recordedHopIndex,
 	relevel,
 	shownCount,
+	shownHopIndex,
 	traceAt,
 	type ShownHop
 } from './detail-level';
@@ -189,5 +191,46 @@ describe('the player at a level of detail', () => {
 		} finally {
 			vi.useRealTimers();
 		}
+	});
+});
+
+describe('a hop named in a link, at any level of detail', () => {
+	const LEVELS = ['overview', 'django', 'everything'] as const;
+
+	it('reads back as the same shown hop at the level it was made at', () => {
+		const trace = traces['GET /blog/'];
+		for (const level of LEVELS) {
+			const shown = traceAt(trace, level);
+			shown.hops.forEach((_hop, i) => {
+				const recorded = recordedHopIndex(shown, i);
+				expect(recorded, `${level} ${i}`).toBeLessThan(trace.hops.length);
+				expect(shownHopIndex(trace, level, recorded), `${level} ${i}`).toBe(i);
+			});
+		}
+	});
+
+	it('lands on the hop that holds the same recorded hop at another level', () => {
+		const trace = traces['GET /blog/'];
+		// The view's call to the template engine, made at "Inside Django", opened at the others.
+		const django = traceAt(trace, 'django');
+		const i = django.hops.findIndex((h) => h.to === 'template');
+		expect(i).toBeGreaterThan(0);
+		const recorded = recordedHopIndex(django, i);
+		expect(trace.hops[recorded].to).toBe('template');
+		expect(trace.hops[shownHopIndex(trace, 'everything', recorded)]).toBe(trace.hops[recorded]);
+		// At the overview, Django is one box: the link lands on the hop that stands for its inside.
+		const overview = traceAt(trace, 'overview');
+		const there = overview.hops[shownHopIndex(trace, 'overview', recorded)] as ShownHop;
+		expect(there.inner).toContain(trace.hops[recorded]);
+		// Not on the hop of the same number, which is elsewhere in the journey.
+		expect(shownHopIndex(trace, 'overview', recorded)).not.toBe(i);
+	});
+
+	it('keeps the number of a link made at everything (links made before levels existed)', () => {
+		const trace = traces['GET /blog/'];
+		trace.hops.forEach((_hop, i) => {
+			expect(recordedHopIndex(trace, i)).toBe(i);
+			expect(shownHopIndex(trace, 'everything', i)).toBe(i);
+		});
 	});
 });

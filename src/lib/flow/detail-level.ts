@@ -84,6 +84,8 @@ export function groupsAt(trace: Trace, level: DetailLevel): number[][] {
 }
 
 const cache = new WeakMap<Trace, Map<DetailLevel, Trace>>();
+/** Each shown trace that differs from its recorded one: where it came from. */
+const shownFrom = new WeakMap<Trace, { source: Trace; level: DetailLevel }>();
 
 /** The trace as shown at `level` (the same object at `everything`, and for the same input). */
 export function traceAt(trace: Trace, level: DetailLevel): Trace {
@@ -107,9 +109,29 @@ export function traceAt(trace: Trace, level: DetailLevel): Trace {
 			hops.length === trace.hops.length &&
 			hops.every((h, i) => h.from === trace.hops[i].from && h.to === trace.hops[i].to);
 		shown = same ? trace : { ...trace, hops };
+		if (!same) shownFrom.set(shown, { source: trace, level });
 		levels.set(level, shown);
 	}
 	return shown;
+}
+
+/**
+ * The place of shown hop `index` of `shown` (a trace from `traceAt`) in the trace as recorded: the
+ * index of the last recorded hop it stands for. The same at every level, so a link made at one
+ * level of detail lands on the same hop at another (`shownHopIndex` reads it back).
+ */
+export function recordedHopIndex(shown: Trace, index: number): number {
+	const from = shownFrom.get(shown);
+	if (!from) return index;
+	const group = groupsAt(from.source, from.level)[index];
+	return group ? group[group.length - 1] : index;
+}
+
+/** The hop shown at `level` that recorded hop `recorded` of `source` is part of. */
+export function shownHopIndex(source: Trace, level: DetailLevel, recorded: number): number {
+	const groups = groupsAt(source, level);
+	const at = groups.findIndex((group) => group.includes(recorded));
+	return at === -1 ? groups.length - 1 : at;
 }
 
 /** How many of the shown hops have started once `recorded` recorded hops have arrived. */

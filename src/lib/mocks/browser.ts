@@ -127,19 +127,18 @@ export function simulationReady(): Promise<SimulationMode> {
 
 /**
  * Runs the simulated site on project `name` (`mysite`, or `mysite-full` for `mysite.settings_full`)
- * from the next request on, and resolves as `simulationReady()` does once its site is built. A
- * page that sends calls it as it starts (before anything is sent); when the project changes,
- * `simulationStatus` is not ready again until the new project's site is built. Each project keeps
+ * from the next request on. A page that sends calls it as it starts, before anything is sent.
+ * Once `simulationReady()` has run, a change of project makes `simulationStatus` not ready again
+ * until the new project's site is built, and returns that wait; before, the choice is only noted
+ * (`simulationReady()` or the first request builds the chosen project's site). Each project keeps
  * its own database, so switching back finds the data as it was left.
  */
-export function simulationProject(name: ProjectName): Promise<SimulationMode> {
-	if (name !== currentProject()) {
-		chooseProject(name);
-		if (ready) {
-			ready = undefined;
-			if (simulationStatus.state !== 'failed') simulationStatus.state = 'starting';
-		}
-	}
+export function simulationProject(name: ProjectName): Promise<SimulationMode> | undefined {
+	if (name === currentProject()) return ready;
+	chooseProject(name);
+	if (!ready) return undefined;
+	ready = undefined;
+	if (simulationStatus.state !== 'failed') simulationStatus.state = 'starting';
 	return simulationReady();
 }
 

@@ -11,7 +11,7 @@ describe('createPlayer', () => {
 		const player = createPlayer({ autoplay: false, now: () => Date.now() });
 		const changes: HopChange[] = [];
 		const stop = player.controller.onHop((c) => changes.push(c));
-		expect(changes).toEqual([{ trace: null, hop: null, status: 'idle' }]);
+		expect(changes).toEqual([{ trace: null, hop: null, status: 'idle', level: 'everything' }]);
 
 		let delivered = false;
 		const pending = publishTrace(makeTrace('a', SHORT_PATH)).then(() => (delivered = true));

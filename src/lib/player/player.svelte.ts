@@ -25,6 +25,8 @@ export interface HopChange {
 	trace: Trace | null;
 	hop: Hop | null;
 	status: PlayerStatus;
+	/** The level of detail the traces are shown at (`hop.index` counts the hops shown there). */
+	level: DetailLevel;
 }
 
 /** Drives a player from outside: lesson pages, embeds, tests. */
@@ -64,7 +66,12 @@ export function createPlayer(options: PlayerOptions = {}) {
 
 	const change = (s: PlayerSnapshot): HopChange => {
 		const c = currentOf(s);
-		return { trace: c?.trace ?? null, hop: c?.hop ?? null, status: statusOf(s) };
+		return {
+			trace: c?.trace ?? null,
+			hop: c?.hop ?? null,
+			status: statusOf(s),
+			level: s.context.detail
+		};
 	};
 
 	const subscription = actor.subscribe((next) => {

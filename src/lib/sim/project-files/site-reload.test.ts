@@ -147,6 +147,22 @@ describe('urls.py', () => {
 		expect(page.body).toContain('href="/blog/latest/">Blog</a>');
 	});
 
+	it('refuses a re_path() that could backtrack for ever, before it runs', async () => {
+		const text = original('blog/urls.py')
+			.replace('from django.urls import path\n', 'from django.urls import path, re_path\n')
+			.replace(
+				'    path("<int:pk>/edit/"',
+				'    re_path("^([a-z]+)+/slow/$", views.PostListView.as_view()),\n    path("<int:pk>/edit/"'
+			);
+		expect(text).toContain('re_path("^([a-z]+)+/slow/$"');
+		const report = await site.reload({ 'blog/urls.py': text });
+		expect(report.problem?.readsOnly).toBe(true);
+		expect(report.problem?.message).toContain('catastrophic backtracking');
+		// The site still answers (nothing ran the pattern); putting the file back clears it.
+		await site.reload({});
+		expect((await visit.get('/blog/')).status).toBe(200);
+	});
+
 	it('refuses Python it does not read, in plain words', async () => {
 		const report = await site.reload({
 			'blog/urls.py': original('blog/urls.py') + '\nif True:\n    pass\n'

@@ -23,6 +23,7 @@ import type { SourceRef } from '../types';
 import { PythonError, SimulationReadsOnly } from './python-errors';
 import { runModule, pyRepr, typeName, type PyObject, type PyValue } from './python-eval';
 import { parseModule } from './python-parse';
+import { refuseSlowRegex } from './regex-guard';
 
 /** A name in a views module: a function view, or a class-based view (`.as_view()`). */
 export type ViewEntry =
@@ -171,6 +172,9 @@ export function readUrlconf(files: UrlconfFiles): UrlconfRead {
 				nameValue && !(nameValue.t === 'const' && nameValue.v === null)
 					? constString(nameValue)
 					: undefined;
+			// A pattern that could backtrack for ever would freeze the page: refused before it runs.
+			const slow = kind === 're_path' ? refuseSlowRegex(route) : null;
+			if (slow) throw new SimulationReadsOnly(slow);
 			const build = kind === 'path' ? path : rePath;
 			const included =
 				viewValue.t === 'object' && viewValue.typeName === 'tuple'
