@@ -10,7 +10,7 @@ import { formatRequest, formatResponse, requestTarget } from '../../http/raw';
 import { decodeUtf8 } from '../../http/bytes';
 import type { SimRequest, SimResponse } from '../../types';
 import { randomToken, type SigningKey } from '../jwt';
-import type { OutsideCall, OutsideServer } from '../internet';
+import type { OutsideServer } from '../internet';
 import {
 	HOST,
 	ISSUER,
