@@ -47,6 +47,7 @@ const AUTHORIZE_PARAMS = [
 ] as const;
 
 export interface IdentityProvider extends OutsideServer {
+	reset(): void;
 	/** The key that signs ID tokens (for tests that forge a token mysite must refuse). */
 	signingKey(): Promise<SigningKey>;
 	readonly state: ProviderState;
@@ -55,12 +56,15 @@ export interface IdentityProvider extends OutsideServer {
 export interface IdentityProviderOptions {
 	users?: readonly ProviderUser[];
 	clients?: readonly RegisteredClient[];
+	/** A misconfigured provider: the audience it writes in ID tokens (default: the client's id). */
+	audience?: (clientId: string) => string;
 }
 
 export function createIdentityProvider(options: IdentityProviderOptions = {}): IdentityProvider {
 	const state = providerState(
 		options.users ?? PROVIDER_USERS,
-		options.clients ?? [MYSITE_CLIENT, OTHER_CLIENT]
+		options.clients ?? [MYSITE_CLIENT, OTHER_CLIENT],
+		options.audience
 	);
 	return {
 		host: HOST,

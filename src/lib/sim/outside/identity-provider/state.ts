@@ -19,6 +19,7 @@ export interface CodeGrant {
 export interface ProviderState {
 	users: readonly ProviderUser[];
 	clients: readonly RegisteredClient[];
+	audience(clientId: string): string;
 	/** Made once per site, on first use; a reset keeps it (the JWKS stays the same). */
 	key(): Promise<SigningKey>;
 	sessions: Map<string, { sub: string; expiresAt: number; authTime: number }>;
@@ -28,12 +29,14 @@ export interface ProviderState {
 
 export function providerState(
 	users: readonly ProviderUser[],
-	clients: readonly RegisteredClient[]
+	clients: readonly RegisteredClient[],
+	audience: (clientId: string) => string = (clientId) => clientId
 ): ProviderState {
 	let key: Promise<SigningKey> | undefined;
 	return {
 		users,
 		clients,
+		audience,
 		key: () => (key ??= makeSigningKey('example-id-2026')),
 		sessions: new Map(),
 		codes: new Map(),

@@ -117,7 +117,7 @@ export async function tokenEndpoint(
 	const claims: Record<string, unknown> = {
 		iss: ISSUER,
 		sub: user.sub,
-		aud: client.clientId,
+		aud: state.audience(client.clientId),
 		exp: nowS + LIFETIME.idToken,
 		iat: nowS,
 		auth_time: grant.authTime,
