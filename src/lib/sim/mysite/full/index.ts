@@ -18,13 +18,15 @@ import { urlpatterns } from '../urls';
 // Log in with Example ID (OpenID Connect)
 import { path } from '../../django/urls';
 import { createIdentityProvider } from '../../outside/identity-provider';
-import { oidc_callback, oidc_login } from '../accounts/oidc';
+import { OIDC_SETTINGS, oidc_callback, oidc_login } from '../accounts/oidc';
 
 /** mysite/settings_full.py: settings.py, with what it changes. */
 export const settingsFull: Partial<Settings> = {
 	...settings,
 	INSTALLED_APPS: ['django.contrib.admin', ...(settings.INSTALLED_APPS ?? [])],
-	ROOT_URLCONF: 'mysite.urls_full'
+	ROOT_URLCONF: 'mysite.urls_full',
+	// Log in with Example ID (OpenID Connect)
+	...OIDC_SETTINGS
 };
 
 /** mysite/urls_full.py: urls.py's patterns, then the full project's own. */
