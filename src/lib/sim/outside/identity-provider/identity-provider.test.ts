@@ -41,29 +41,25 @@ async function setUp() {
 		code_challenge: challenge,
 		code_challenge_method: 'S256'
 	});
-	/** Logs carol in and allows: the code mysite gets back. */
+	/** Opens /authorize, logs carol in and answers the consent: the code mysite gets back. */
 	async function codeFor(decision = 'allow') {
+		const first = await send(req('GET', `/authorize?${authorizeQuery}`));
+		const pending = header(first, 'set-cookie')!.split(';')[0];
 		const login = await send(
-			req(
-				'POST',
-				'/login',
-				new URLSearchParams({
-					username: 'carol',
-					password: 'rainbow',
-					next: `/authorize?${authorizeQuery}`
-				}).toString()
-			)
+			req('POST', '/login', 'username=carol&password=rainbow', [['Cookie', pending]])
 		);
 		const cookie = header(login, 'set-cookie')!.split(';')[0];
 		const consent = await send(
-			req(
-				'POST',
-				'/consent',
-				new URLSearchParams([...authorizeQuery, ['decision', decision]]).toString(),
-				[['Cookie', cookie]]
-			)
+			req('POST', '/consent', `decision=${decision}`, [['Cookie', `${cookie}; ${pending}`]])
 		);
-		return { login, cookie, consent, location: new URL(header(consent, 'location')!) };
+		return {
+			first,
+			login,
+			cookie,
+			pending,
+			consent,
+			location: new URL(header(consent, 'location')!)
+		};
 	}
 	const basic = `Basic ${btoa(`mysite:${MYSITE_CLIENT.clientSecret}`)}`;
 	const exchange = (code: string, verifier = VERIFIER, auth = basic) =>
@@ -122,6 +118,9 @@ describe('Example ID, the identity provider', () => {
 			'identity-provider>identity-provider',
 			'identity-provider>browser'
 		]);
+		expect(header(first, 'set-cookie')).toMatch(
+			/^exampleid_auth=[\w-]+; Max-Age=600; Path=\/; Secure; HttpOnly/
+		);
 		const { login, cookie } = await codeFor();
 		expect(login.status).toBe(302);
 		expect(header(login, 'location')).toBe(`https://id.example.test/authorize?${authorizeQuery}`);
@@ -136,9 +135,19 @@ describe('Example ID, the identity provider', () => {
 		expect(again.body).toContain('name="decision" value="deny"');
 	});
 
+	it('answers a consent only once, and only for a sign-in in progress', async () => {
+		const { codeFor, send } = await setUp();
+		const { cookie, pending } = await codeFor();
+		const twice = await send(
+			req('POST', '/consent', 'decision=allow', [['Cookie', `${cookie}; ${pending}`]])
+		);
+		expect(twice.status).toBe(400);
+		expect(twice.body).toContain('No sign-in in progress');
+	});
+
 	it('refuses a wrong password on its login page', async () => {
 		const { send } = await setUp();
-		const r = await send(req('POST', '/login', 'username=carol&password=nope&next=/authorize?x'));
+		const r = await send(req('POST', '/login', 'username=carol&password=nope'));
 		expect(r.status).toBe(200);
 		expect(r.body).toContain('Wrong username or password.');
 		expect(header(r, 'set-cookie')).toBeUndefined();

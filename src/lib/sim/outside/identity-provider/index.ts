@@ -29,6 +29,9 @@ import { providerState, type ProviderState } from './state';
 import { tokenEndpoint, userinfoEndpoint } from './token';
 
 export const SESSION_COOKIE = 'exampleid_session';
+/** The authorization request in progress (see `ProviderState.pending`). */
+export const PENDING_COOKIE = 'exampleid_auth';
+const PENDING_S = 600;
 const NODE = 'identity-provider' as const;
 /** The internet between the browser and the provider, each way (simulated ms). */
 const INTERNET_MS = 20;
@@ -73,6 +76,7 @@ export function createIdentityProvider(options: IdentityProviderOptions = {}): I
 		signingKey: () => state.key(),
 		reset() {
 			state.sessions.clear();
+			state.pending.clear();
 			state.codes.clear();
 			state.accessTokens.clear();
 		},
@@ -269,21 +273,33 @@ function authorize(
 		notes.push('The authorization request is refused.');
 		return checked.page;
 	}
+	// Kept on the provider's side until the login and the consent are done.
+	const id = randomToken(16);
+	const carried = new URLSearchParams(
+		AUTHORIZE_PARAMS.flatMap((name) => (params.has(name) ? [[name, params.get(name)!]] : []))
+	);
+	state.pending.set(id, { query: carried.toString(), expiresAt: nowS + PENDING_S });
+	const pendingCookie: [string, string] = [
+		'Set-Cookie',
+		`${PENDING_COOKIE}=${id}; Max-Age=${PENDING_S}; Path=/; Secure; HttpOnly; SameSite=Lax`
+	];
 	const user = sessionUser(request, state, nowS);
 	if (!user) {
 		notes.push(
-			`No ${SESSION_COOKIE} cookie: the browser is not signed in here. Shows the login page.`
+			`No ${SESSION_COOKIE} cookie: the browser is not signed in here. Keeps the request and shows the login page.`
 		);
-		return html(200, loginPage(`/authorize?${params}`, checked.client.name));
+		return html(200, loginPage(checked.client.name), [pendingCookie]);
 	}
 	notes.push(`Signed in here as ${user.username} (${SESSION_COOKIE}). Asks for consent.`);
-	const carried = Object.fromEntries(
-		AUTHORIZE_PARAMS.flatMap((name) => {
-			const value = params.get(name);
-			return value === null ? [] : [[name, value]];
-		})
-	);
-	return html(200, consentPage(checked.client.name, user.name, carried));
+	return html(200, consentPage(checked.client.name, user.name), [pendingCookie]);
+}
+
+/** The authorization request this browser is in the middle of, if any. */
+function pendingOf(request: SimRequest, state: ProviderState, nowS: number) {
+	const id = cookieOf(request, PENDING_COOKIE);
+	const pending = id ? state.pending.get(id) : undefined;
+	if (!id || !pending || nowS >= pending.expiresAt) return undefined;
+	return { id, params: new URLSearchParams(pending.query) };
 }
 
 function login(
@@ -293,10 +309,8 @@ function login(
 	notes: string[]
 ): SimResponse {
 	const form = formOf(request);
-	// Only back to this provider's own /authorize: never an open redirect.
-	const next = form.get('next') ?? '';
-	const params = new URLSearchParams(next.startsWith('/authorize?') ? next.slice(11) : '');
-	const client = state.clients.find((c) => c.clientId === params.get('client_id'));
+	const pending = pendingOf(request, state, nowS);
+	const client = state.clients.find((c) => c.clientId === pending?.params.get('client_id'));
 	const user = state.users.find(
 		(u) => u.username === form.get('username') && u.password === form.get('password')
 	);
@@ -305,7 +319,6 @@ function login(
 		return html(
 			200,
 			loginPage(
-				next,
 				client?.name ?? PROVIDER_NAME,
 				'Wrong username or password.',
 				form.get('username') ?? ''
@@ -313,14 +326,11 @@ function login(
 		);
 	}
 	const sid = randomToken(24);
-	state.sessions.set(sid, {
-		sub: user.sub,
-		expiresAt: nowS + LIFETIME.session,
-		authTime: nowS
-	});
+	state.sessions.set(sid, { sub: user.sub, expiresAt: nowS + LIFETIME.session, authTime: nowS });
 	notes.push(`The password is right: ${user.username} is signed in at ${PROVIDER_NAME}.`);
 	const cookie = `${SESSION_COOKIE}=${sid}; Max-Age=${LIFETIME.session}; Path=/; Secure; HttpOnly; SameSite=Lax`;
-	return redirect(next.startsWith('/authorize?') ? `${ISSUER}${next}` : `${ISSUER}/`, [
+	// Back to the authorization request in progress (never to an address taken from the form).
+	return redirect(pending ? `${ISSUER}/authorize?${pending.params}` : `${ISSUER}/`, [
 		['Set-Cookie', cookie]
 	]);
 }
@@ -331,25 +341,39 @@ function consent(
 	nowS: number,
 	notes: string[]
 ): SimResponse {
-	const form = formOf(request);
+	const decision = formOf(request).get('decision');
+	const pending = pendingOf(request, state, nowS);
+	if (!pending) {
+		notes.push(`No ${PENDING_COOKIE} cookie: no sign-in is in progress in this browser.`);
+		return html(
+			400,
+			errorPage(
+				'No sign-in in progress',
+				'No sign-in is in progress in this browser (it may have expired). Go back to the site and start again.'
+			)
+		);
+	}
+	const form = pending.params;
 	const checked = checkAuthorization(form, state);
 	if ('page' in checked) return checked.page;
 	const user = sessionUser(request, state, nowS);
-	if (!user) {
-		const params = new URLSearchParams(
-			AUTHORIZE_PARAMS.flatMap((n) => (form.has(n) ? [[n, form.get(n)!]] : []))
-		);
-		return html(200, loginPage(`/authorize?${params}`, checked.client.name));
-	}
+	if (!user) return html(200, loginPage(checked.client.name));
+	// One answer per authorization request.
+	state.pending.delete(pending.id);
+	const done: [string, string] = [
+		'Set-Cookie',
+		`${PENDING_COOKIE}=""; Max-Age=0; Path=/; Secure; HttpOnly; SameSite=Lax`
+	];
 	const stateParam = form.get('state') ?? undefined;
-	if (form.get('decision') !== 'allow') {
+	if (decision !== 'allow') {
 		notes.push(`${user.username} denied ${checked.client.name}'s request.`);
 		return redirect(
 			withQuery(checked.redirectUri, {
 				error: 'access_denied',
 				error_description: 'The user denied the request.',
 				state: stateParam
-			})
+			}),
+			[done]
 		);
 	}
 	const code = randomToken(24);
@@ -367,5 +391,5 @@ function consent(
 	notes.push(
 		`${user.username} allowed it: a one-time code (valid ${LIFETIME.code} s) remembers the code_challenge and nonce.`
 	);
-	return redirect(withQuery(checked.redirectUri, { code, state: stateParam }));
+	return redirect(withQuery(checked.redirectUri, { code, state: stateParam }), [done]);
 }

@@ -43,18 +43,12 @@ ${body}
 `;
 }
 
-const hidden = (fields: Readonly<Record<string, string>>) =>
-	Object.entries(fields)
-		.map(([name, value]) => `<input type="hidden" name="${name}" value="${escapeHtml(value)}">`)
-		.join('\n');
-
-export function loginPage(next: string, clientName: string, error?: string, username = ''): string {
+export function loginPage(clientName: string, error?: string, username = ''): string {
 	return page(
 		'Sign in',
 		`<h1>Sign in to continue to ${escapeHtml(clientName)}</h1>
 ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
 <form method="post" action="/login">
-${hidden({ next })}
 <label for="id_username">Username</label>
 <input type="text" id="id_username" name="username" value="${escapeHtml(username)}" autocomplete="username" required>
 <label for="id_password">Password</label>
@@ -65,11 +59,7 @@ ${hidden({ next })}
 	);
 }
 
-export function consentPage(
-	clientName: string,
-	userName: string,
-	params: Readonly<Record<string, string>>
-): string {
+export function consentPage(clientName: string, userName: string): string {
 	return page(
 		`${clientName} wants your name and email`,
 		`<h1>${escapeHtml(clientName)} wants your name and email</h1>
@@ -78,7 +68,6 @@ export function consentPage(
 <ul><li>your name</li><li>your email address</li></ul>
 <p class="hint">Your ${PROVIDER_NAME} password is never shared.</p>
 <form method="post" action="/consent">
-${hidden(params)}
 <button type="submit" name="decision" value="allow">Allow</button>
 <button type="submit" name="decision" value="deny" class="secondary">Deny</button>
 </form>`

@@ -23,6 +23,12 @@ export interface ProviderState {
 	/** Made once per site, on first use; a reset keeps it (the JWKS stays the same). */
 	key(): Promise<SigningKey>;
 	sessions: Map<string, { sub: string; expiresAt: number; authTime: number }>;
+	/**
+	 * Authorization requests waiting for a login or a consent, by the id in the browser's
+	 * `exampleid_auth` cookie: the provider keeps them on its side, so its forms carry only the
+	 * username and password, or the decision.
+	 */
+	pending: Map<string, { query: string; expiresAt: number }>;
 	codes: Map<string, CodeGrant>;
 	accessTokens: Map<string, { sub: string; scope: string; expiresAt: number }>;
 }
@@ -39,6 +45,7 @@ export function providerState(
 		audience,
 		key: () => (key ??= makeSigningKey('example-id-2026')),
 		sessions: new Map(),
+		pending: new Map(),
 		codes: new Map(),
 		accessTokens: new Map()
 	};
