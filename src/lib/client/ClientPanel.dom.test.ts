@@ -57,6 +57,27 @@ describe('ClientPanel (jsdom)', () => {
 		expect(jar.list()).toEqual([]);
 	});
 
+	it("shows another site's cookies beside mysite's, under their own domain", async () => {
+		const { jar } = setup();
+		await fireEvent.click(screen.getByRole('tab', { name: 'Cookies' }));
+		jar.store('https://mysite.test/', ['sessionid=abc; HttpOnly; Path=/; SameSite=Lax']);
+		jar.store('https://id.example.test/login', [
+			'exampleid_session=xyz; Max-Age=28800; Path=/; Secure; HttpOnly; SameSite=Lax'
+		]);
+		const other = await screen.findByRole('region', { name: 'Cookie list for id.example.test' });
+		expect(other.textContent).toContain('exampleid_session');
+		expect(other.textContent).toContain('id.example.test');
+		const own = screen.getByRole('region', { name: 'Cookie list' });
+		expect(own.textContent).toContain('sessionid');
+		expect(own.textContent).not.toContain('exampleid_session');
+		await fireEvent.click(
+			screen.getByRole('button', { name: 'Delete cookie exampleid_session of id.example.test' })
+		);
+		await waitFor(() =>
+			expect(screen.queryByRole('region', { name: 'Cookie list for id.example.test' })).toBeNull()
+		);
+	});
+
 	it('flags invalid JSON in the console before sending', async () => {
 		setup();
 		await fireEvent.click(screen.getByRole('tab', { name: 'API console' }));

@@ -7,7 +7,7 @@
  * hosts are never requested: real sites are not part of the lesson, and this tool has no business
  * sending the student's requests there.
  */
-import { SITE_HOST, SITE_ORIGIN } from '$lib/mocks/origin';
+import { SITE_HOST, SITE_ORIGIN, isSimulatedOrigin } from '$lib/mocks/origin';
 
 export type AddressResult =
 	| { ok: true; url: string }
@@ -43,9 +43,10 @@ export function isUnknownTestHost(host: string): boolean {
 	return RESERVED_TLDS.includes(tld) || typoDistance(host, SITE_HOST) <= 2;
 }
 
+/** mysite, or an outside server the browser visits (the identity provider's pages). */
 export function isSimulatedSite(url: URL | string): boolean {
 	const u = typeof url === 'string' ? new URL(url) : url;
-	return u.origin === SITE_ORIGIN;
+	return isSimulatedOrigin(u.origin);
 }
 
 /** Why the mini browser will not open a link to another site (or a `mailto:` link), in one line. */

@@ -8,12 +8,11 @@
  * traces: `Sent.traces` holds them all, the request as written first.
  */
 import { onTrace } from '$lib/flow/trace-bus';
-import { SITE_ORIGIN } from '$lib/mocks/origin';
 import type { PlayerController } from '$lib/player/player.svelte';
 import type { NodeId, Trace } from '$lib/sim/types';
 import { csrfTokenFor } from '$lib/client/form-post';
 import { simulation } from '$lib/client/simulation-status.svelte';
-import { buildRequest, FormMemory, needsCsrfToken, requestLine } from './request-spec';
+import { buildRequest, FormMemory, lessonUrl, needsCsrfToken, requestLine } from './request-spec';
 import type { RequestSpec } from './schema';
 
 export interface Sent {
@@ -136,7 +135,7 @@ export class LessonSession {
 			}
 			const built = buildRequest(spec, this.memory);
 			const before = this.traces.length;
-			const response = await fetch(SITE_ORIGIN + built.path, {
+			const response = await fetch(lessonUrl(built.path), {
 				method: built.method,
 				headers: built.headers,
 				body: built.method === 'GET' || built.method === 'HEAD' ? undefined : built.body,

@@ -12,6 +12,6 @@ export const NODE_NAMES: Record<NodeId, string> = {
 	database: 'the database',
 	template: 'the template engine',
 	'identity-provider': 'the identity provider (Example ID)',
-	'payment-api': 'the payment provider\'s API',
+	'payment-api': "the payment provider's API",
 	'mail-server': 'the mail server'
 };

@@ -4,6 +4,7 @@
  * self-test, so what the tests check is what the student sends.
  */
 import { CSRF_FIELD, csrfTokenIn, encodeForm } from '$lib/client/form-post';
+import { SITE_ORIGIN } from '$lib/mocks/origin';
 import type { RequestSpec } from './schema';
 
 export interface BuiltRequest {
@@ -29,6 +30,11 @@ export class FormMemory {
 	forget(): void {
 		this.csrfToken = undefined;
 	}
+}
+
+/** The URL a lesson's path stands for: mysite's, unless it is a full URL of another server. */
+export function lessonUrl(path: string): string {
+	return path.startsWith('/') ? SITE_ORIGIN + path : path;
 }
 
 export function requestLine(spec: Pick<RequestSpec, 'send'>): { method: string; path: string } {

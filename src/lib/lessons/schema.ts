@@ -18,12 +18,11 @@ export {
 } from './lesson-constants';
 
 /** `GET /blog/` — a method in capitals, a space, and a path on the demo site. */
-export const requestLineSchema = z
-	.string()
-	.regex(
-		new RegExp(`^(${METHODS.join('|')}) /\\S*$`),
-		'must be a method and a path, like "GET /blog/"'
-	);
+export const requestLineSchema = z.string().regex(
+	// A path on mysite, or a full URL on another simulated server the browser visits.
+	new RegExp(`^(${METHODS.join('|')}) (/|https://id\\.example\\.test/)\\S*$`),
+	'must be a method and a path, like "GET /blog/"'
+);
 
 const nodeId = z.enum(NODE_IDS);
 const scalar = z.union([z.string(), z.number(), z.boolean()]);

@@ -8,7 +8,7 @@ import { csrfTokenFor } from '$lib/client/form-post';
 import { SITE_ORIGIN } from '$lib/mocks/origin';
 import { utf8 } from '$lib/sim/http/bytes';
 import type { HandledRequest, SimRequest, Trace } from '$lib/sim/types';
-import { buildRequest, FormMemory, needsCsrfToken, requestLine } from './request-spec';
+import { buildRequest, FormMemory, lessonUrl, needsCsrfToken, requestLine } from './request-spec';
 import type { RequestSpec } from './schema';
 
 export type Handle = (request: SimRequest) => Promise<HandledRequest>;
@@ -44,7 +44,7 @@ export class ScriptedBrowser {
 			});
 		const built = buildRequest(spec, this.memory);
 		let method = built.method;
-		let url = SITE_ORIGIN + built.path;
+		let url = lessonUrl(built.path);
 		let headers = built.headers;
 		let body = built.body;
 		const traces: Trace[] = [];
@@ -90,8 +90,12 @@ export class ScriptedBrowser {
 		const cookie = this.jar.cookieHeader(url);
 		if (cookie) out.push(['Cookie', cookie]);
 		if (method !== 'GET' && method !== 'HEAD') {
-			out.push(['Origin', SITE_ORIGIN]);
-			out.push(['Referer', this.#page]);
+			// As the page's handlers do: the page's origin; across sites no Referer from mysite's
+			// pages (Referrer-Policy: same-origin), only the origin from another site's.
+			const from = new URL(this.#page).origin;
+			out.push(['Origin', from]);
+			if (from === new URL(url).origin) out.push(['Referer', this.#page]);
+			else if (from !== SITE_ORIGIN) out.push(['Referer', `${from}/`]);
 		}
 		return out;
 	}

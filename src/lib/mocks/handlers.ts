@@ -11,7 +11,10 @@
  * 4. `present(trace)` lets the player animate the journey; the response is returned when it
  *    resolves (at once when nobody is watching).
  *
- * Any other `.test` host fails as DNS would: `TypeError: Failed to fetch`.
+ * The outside servers the browser visits (`OUTSIDE_ORIGINS`: the full project's identity provider)
+ * go the same way, with their own cookies in the same jar under their own domain. Any other
+ * `.test` host, or an outside server the running project does not have, fails as DNS would:
+ * `TypeError: Failed to fetch`.
  *
  * Requests are matched by a predicate on the URL's origin, never by MSW's path patterns: those
  * percent-decode the path and throw `URIError` on a broken escape (`/%E0%A4%A`), which would answer
@@ -23,7 +26,7 @@ import { browserJar, type CookieJar } from '$lib/client/cookie-jar';
 import { publishTrace, type Arrival } from '$lib/flow/trace-bus';
 import type { Site } from '$lib/sim/site';
 import type { SimRequest, SimResponse, Trace } from '$lib/sim/types';
-import { SITE_ORIGIN } from './origin';
+import { SITE_ORIGIN, isSimulatedOrigin } from './origin';
 
 export interface HandlerOptions {
 	/** The simulated site, created on first use (default: the browser's, from `simulation.ts`). */
@@ -48,6 +51,9 @@ export function createHandlers(options: HandlerOptions = {}): RequestHandler[] {
 			const receivedAt = performance.now();
 			const sim = await toSimRequest(request, jar, page);
 			const site = await getSite();
+			// An outside server the running project does not have (the default mysite has none).
+			const { origin, hostname } = new URL(request.url);
+			if (origin !== SITE_ORIGIN && !site.internet.server(hostname)) return HttpResponse.error();
 			const { response, trace } = await site.handle(sim);
 			const setCookies = response.headers
 				.filter(([name]) => name.toLowerCase() === 'set-cookie')
@@ -61,9 +67,9 @@ export function createHandlers(options: HandlerOptions = {}): RequestHandler[] {
 	];
 }
 
-/** A request to the simulated site, whatever its path holds. */
+/** A request to the simulated site (or an outside server it may have), whatever its path holds. */
 export function onSite({ request }: { request: Request }): boolean {
-	return new URL(request.url).origin === SITE_ORIGIN;
+	return isSimulatedOrigin(new URL(request.url).origin);
 }
 
 /** A request to any other `.test` host (RFC 2606: no such site exists). */
@@ -80,10 +86,13 @@ async function toSimRequest(
 	const headers: Array<[string, string]> = [];
 	request.headers.forEach((value, name) => headers.push([titleCase(name), value]));
 	const has = (name: string) => headers.some(([n]) => n.toLowerCase() === name);
-	if (page && !has('referer')) headers.push(['Referer', page]);
-	if (page && !has('origin') && !ORIGIN_FREE.has(request.method)) {
-		headers.push(['Origin', SITE_ORIGIN]);
-	}
+	const from = page && new URL(page).origin;
+	const sameOrigin = from === new URL(request.url).origin;
+	// Across sites the browser sends no Referer from mysite's pages (Django's default
+	// `Referrer-Policy: same-origin`) and only the origin from others (strict-origin-when-cross-origin).
+	if (page && !has('referer') && (sameOrigin || from !== SITE_ORIGIN))
+		headers.push(['Referer', sameOrigin ? page : `${from}/`]);
+	if (from && !has('origin') && !ORIGIN_FREE.has(request.method)) headers.push(['Origin', from]);
 	if (request.credentials === 'include') {
 		const cookie = jar.cookieHeader(request.url);
 		if (cookie) headers.push(['Cookie', cookie]);

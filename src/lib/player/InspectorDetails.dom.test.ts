@@ -86,3 +86,34 @@ describe('Inspector: the template chain', () => {
 		expect(items).toEqual(['blog/post_detail.html (the one the view asked for)', 'base.html']);
 	});
 });
+
+describe('Inspector: the ID token a view checked', () => {
+	it('opens the ID token tab on the check: each outcome in words, header and claims', () => {
+		const hop: Hop = {
+			...blogDetailTrace.hops[0],
+			from: 'view',
+			to: 'view',
+			kind: 'call',
+			direction: 'in',
+			summary: 'jwt.decode() refuses the ID token.',
+			detail: {
+				token: {
+					header: { alg: 'RS256', typ: 'JWT', kid: 'example-id-2026' },
+					claims: { iss: 'https://id.example.test', aud: 'photo-album', exp: 1796558700 },
+					checks: [
+						{ name: 'signature', ok: true, note: 'RS256 signature made by the key.' },
+						{ name: 'aud', ok: false, note: 'Audience "photo-album"; expected "mysite".' }
+					]
+				}
+			}
+		};
+		show(blogDetailTrace, hop);
+		expect(screen.getByRole('tab', { name: 'ID token', selected: true })).toBeTruthy();
+		expect(screen.getByText('1 check failed: the token is refused.')).toBeTruthy();
+		const items = [...document.querySelectorAll('.checks li')].map((li) => li.textContent);
+		expect(items[0]).toContain('signature passed');
+		expect(items[1]).toContain('aud failed');
+		expect(screen.getByText('example-id-2026')).toBeTruthy();
+		expect(screen.getByText('1796558700 (2026-12-06T12:05:00Z)')).toBeTruthy();
+	});
+});

@@ -2,7 +2,7 @@
 import type { Hop, Trace } from '$lib/sim/types';
 
 export type TabId =
-	'http' | 'urls' | 'code' | 'sql' | 'template' | 'state' | 'middleware' | 'queue';
+	'http' | 'urls' | 'code' | 'sql' | 'template' | 'state' | 'middleware' | 'queue' | 'token';
 
 export const TAB_LABEL: Readonly<Record<TabId, string>> = {
 	http: 'HTTP',
@@ -12,7 +12,8 @@ export const TAB_LABEL: Readonly<Record<TabId, string>> = {
 	template: 'Template',
 	state: 'Cookies & session',
 	middleware: 'Middleware',
-	queue: 'Queue'
+	queue: 'Queue',
+	token: 'ID token'
 };
 
 export function tabsFor(hop: Hop | null): TabId[] {
@@ -27,6 +28,7 @@ export function tabsFor(hop: Hop | null): TabId[] {
 	if (d.state) tabs.push('state');
 	if (d.middleware) tabs.push('middleware');
 	if (d.queue) tabs.push('queue');
+	if (d.token) tabs.push('token');
 	return tabs;
 }
 
@@ -36,7 +38,7 @@ const PREFERRED: Readonly<Record<Hop['kind'], TabId[]>> = {
 	response: ['http', 'state', 'code'],
 	middleware: ['state', 'middleware'],
 	resolve: ['urls'],
-	call: ['code'],
+	call: ['token', 'code'],
 	query: ['sql'],
 	rows: ['sql'],
 	render: ['template'],

@@ -15,16 +15,27 @@ import type { View } from '../../django/http';
 import { mysite } from '../index';
 import { settings } from '../settings';
 import { urlpatterns } from '../urls';
+// Log in with Example ID (OpenID Connect)
+import { path } from '../../django/urls';
+import { createIdentityProvider } from '../../outside/identity-provider';
+import { OIDC_SETTINGS, oidc_callback, oidc_login } from '../accounts/oidc';
 
 /** mysite/settings_full.py: settings.py, with what it changes. */
 export const settingsFull: Partial<Settings> = {
 	...settings,
 	INSTALLED_APPS: ['django.contrib.admin', ...(settings.INSTALLED_APPS ?? [])],
-	ROOT_URLCONF: 'mysite.urls_full'
+	ROOT_URLCONF: 'mysite.urls_full',
+	// Log in with Example ID (OpenID Connect)
+	...OIDC_SETTINGS
 };
 
 /** mysite/urls_full.py: urls.py's patterns, then the full project's own. */
-export const urlpatternsFull = [...urlpatterns];
+export const urlpatternsFull = [
+	...urlpatterns,
+	// Log in with Example ID (OpenID Connect)
+	path('accounts/oidc/login/', oidc_login, { name: 'oidc_login' }),
+	path('accounts/oidc/callback/', oidc_callback, { name: 'oidc_callback' })
+];
 
 export const urlconfFull = createResolver<View>(urlpatternsFull);
 
@@ -35,5 +46,9 @@ export const mysiteFull: DjangoProject = {
 	urlconf: urlconfFull,
 	async setUp(db) {
 		await mysite.setUp(db);
-	}
+	},
+	outside: () => [
+		// Log in with Example ID (OpenID Connect)
+		createIdentityProvider()
+	]
 };
