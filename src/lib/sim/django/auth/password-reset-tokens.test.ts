@@ -57,7 +57,11 @@ describe('PasswordResetTokenGenerator', () => {
 		const token = await generator.make_token(user, now);
 		expect(await generator.check_token({ ...user, password: 'other' }, token, now)).toBe(false);
 		expect(
-			await generator.check_token({ ...user, last_login: new Date('2026-12-06T10:00:00Z') }, token, now)
+			await generator.check_token(
+				{ ...user, last_login: new Date('2026-12-06T10:00:00Z') },
+				token,
+				now
+			)
 		).toBe(false);
 	});
 

@@ -15,16 +15,79 @@ import type { View } from '../../django/http';
 import { mysite } from '../index';
 import { settings } from '../settings';
 import { urlpatterns } from '../urls';
+// Mail server and payment API (issue 13, parts 2 and 3).
+import { path } from '../../django/urls';
+import {
+	PasswordResetCompleteView,
+	PasswordResetConfirmView,
+	PasswordResetDoneView,
+	PasswordResetView
+} from '../../django/views/password-reset';
+import { MailServer } from '../../outside/mail-server';
+import { PAYMENTS_SECRET_KEY, PAYMENTS_URL, PaymentApi } from '../../outside/payments';
+import { checkout } from '../shop/checkout';
+import { fileLine } from '../sources';
 
 /** mysite/settings_full.py: settings.py, with what it changes. */
 export const settingsFull: Partial<Settings> = {
 	...settings,
 	INSTALLED_APPS: ['django.contrib.admin', ...(settings.INSTALLED_APPS ?? [])],
-	ROOT_URLCONF: 'mysite.urls_full'
+	ROOT_URLCONF: 'mysite.urls_full',
+	// Mail server: Django's SMTP backend sends password reset links and order emails.
+	EMAIL_BACKEND: 'django.core.mail.backends.smtp.EmailBackend',
+	EMAIL_HOST: 'mail.mysite.test',
+	EMAIL_PORT: 25,
+	DEFAULT_FROM_EMAIL: 'mysite <noreply@mysite.test>',
+	PASSWORD_RESET_TIMEOUT: 60 * 60 * 24 * 3,
+	// Payment API: the shop charges cards with Example Pay; the key stays on the server.
+	PAYMENTS_API_URL: PAYMENTS_URL,
+	PAYMENTS_SECRET_KEY,
+	PAYMENTS_TIMEOUT: 5
 };
 
+const URLS_FULL = 'mysite/urls_full.py';
+
+/** Mail server: password reset by email (the names django.contrib.auth.urls gives them). */
+const passwordResetPatterns = [
+	path(
+		'accounts/password_reset/',
+		PasswordResetView.as_view({
+			viewName: 'django.contrib.auth.views.PasswordResetView',
+			source: fileLine(URLS_FULL, 'auth_views.PasswordResetView.as_view(),')
+		}),
+		{ name: 'password_reset' }
+	),
+	path(
+		'accounts/password_reset/done/',
+		PasswordResetDoneView.as_view({
+			viewName: 'django.contrib.auth.views.PasswordResetDoneView',
+			source: fileLine(URLS_FULL, 'auth_views.PasswordResetDoneView.as_view(),')
+		}),
+		{ name: 'password_reset_done' }
+	),
+	path(
+		'accounts/reset/<uidb64>/<token>/',
+		PasswordResetConfirmView.as_view({
+			viewName: 'django.contrib.auth.views.PasswordResetConfirmView',
+			source: fileLine(URLS_FULL, 'auth_views.PasswordResetConfirmView.as_view(),')
+		}),
+		{ name: 'password_reset_confirm' }
+	),
+	path(
+		'accounts/reset/done/',
+		PasswordResetCompleteView.as_view({
+			viewName: 'django.contrib.auth.views.PasswordResetCompleteView',
+			source: fileLine(URLS_FULL, 'auth_views.PasswordResetCompleteView.as_view(),')
+		}),
+		{ name: 'password_reset_complete' }
+	)
+];
+
+/** Payment API: paying for an order with a card. */
+const checkoutPatterns = [path('shop/checkout/', checkout, { name: 'checkout' })];
+
 /** mysite/urls_full.py: urls.py's patterns, then the full project's own. */
-export const urlpatternsFull = [...urlpatterns];
+export const urlpatternsFull = [...urlpatterns, ...passwordResetPatterns, ...checkoutPatterns];
 
 export const urlconfFull = createResolver<View>(urlpatternsFull);
 
@@ -35,5 +98,7 @@ export const mysiteFull: DjangoProject = {
 	urlconf: urlconfFull,
 	async setUp(db) {
 		await mysite.setUp(db);
-	}
+	},
+	// Mail server and payment API (issue 13, parts 2 and 3).
+	outside: () => [new MailServer(), new PaymentApi()]
 };

@@ -178,8 +178,20 @@ export class MailServer implements OutsideServer {
 			body: `${MAIL_HOST} is a mail server: it speaks SMTP on port 25, not HTTP.\n`
 		};
 		if (call.caller === 'browser') {
-			call.recorder.hop('browser', this.node, 'request', 'in', `${request.method} to the mail server.`);
-			call.recorder.hop(this.node, 'browser', 'response', 'out', 'The mail server speaks no HTTP: 400.');
+			call.recorder.hop(
+				'browser',
+				this.node,
+				'request',
+				'in',
+				`${request.method} to the mail server.`
+			);
+			call.recorder.hop(
+				this.node,
+				'browser',
+				'response',
+				'out',
+				'The mail server speaks no HTTP: 400.'
+			);
 		}
 		return response;
 	}

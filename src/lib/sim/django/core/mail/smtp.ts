@@ -45,7 +45,12 @@ export class EmailBackend {
 			const date = this.sim.now();
 			const text = message.asText(date, dnsName);
 			const result = server.converse(
-				{ clientName: dnsName, from: message.from_email, to: recipients, message: text },
+				{
+					clientName: dnsName,
+					from: address(message.from_email),
+					to: recipients.map(address),
+					message: text
+				},
 				date.getTime()
 			);
 			const from = recorder.actor;
@@ -74,4 +79,9 @@ export class EmailBackend {
 		}
 		return sent;
 	}
+}
+
+/** The bare address smtplib puts in MAIL FROM / RCPT TO: `mysite <a@b>` → `a@b`. */
+export function address(value: string): string {
+	return /<([^<>]+)>\s*$/.exec(value)?.[1] ?? value.trim();
 }

@@ -12,3 +12,16 @@ from .settings import INSTALLED_APPS
 INSTALLED_APPS = ["django.contrib.admin", *INSTALLED_APPS]
 
 ROOT_URLCONF = "mysite.urls_full"
+
+# Mail server: Django's SMTP backend sends password reset links and order emails.
+EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+EMAIL_HOST = "mail.mysite.test"
+EMAIL_PORT = 25
+DEFAULT_FROM_EMAIL = "mysite <noreply@mysite.test>"
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3  # a reset link works for three days
+
+# Payment API: the shop charges cards with Example Pay. The secret key stays on the server;
+# a real project reads it from the environment (os.environ["PAYMENTS_SECRET_KEY"]).
+PAYMENTS_API_URL = "https://api.payments.test"
+PAYMENTS_SECRET_KEY = "sk_test_4eC39HqLyjWDarjtT1zdp7dc"
+PAYMENTS_TIMEOUT = 5  # seconds the view waits for an answer
