@@ -28,6 +28,14 @@ export interface StoredMail {
 	raw: string;
 }
 
+/** A stored message, parsed: what a mail client lists and shows. */
+export interface ReadMail extends StoredMail, ParsedMail {
+	subject: string;
+	from: string;
+	date: string;
+	links: string[];
+}
+
 /** A message split into its headers (in order, unfolded) and its body. */
 export interface ParsedMail {
 	headers: Array<[string, string]>;
@@ -90,6 +98,22 @@ export class MailServer implements OutsideServer {
 
 	mailbox(address: string): readonly StoredMail[] {
 		return this.#boxes.get(address.toLowerCase()) ?? [];
+	}
+
+	/** A mailbox's messages, newest first, parsed for reading (the client's Inbox). */
+	read(address: string): ReadMail[] {
+		return [...this.mailbox(address)].reverse().map((mail) => {
+			const parsed = parseMail(mail.raw);
+			return {
+				...mail,
+				headers: parsed.headers,
+				body: parsed.body,
+				subject: header(parsed, 'Subject') ?? '(no subject)',
+				from: header(parsed, 'From') ?? mail.envelopeFrom,
+				date: header(parsed, 'Date') ?? '',
+				links: linksIn(parsed.body)
+			};
+		});
 	}
 
 	/** Called after each delivery and reset (the Inbox re-reads then). */
