@@ -2,7 +2,7 @@
 import type { Hop, Trace } from '$lib/sim/types';
 
 export type TabId =
-	'http' | 'urls' | 'code' | 'sql' | 'template' | 'state' | 'middleware' | 'queue';
+	'http' | 'urls' | 'code' | 'sql' | 'template' | 'state' | 'middleware' | 'queue' | 'smtp';
 
 export const TAB_LABEL: Readonly<Record<TabId, string>> = {
 	http: 'HTTP',
@@ -12,7 +12,8 @@ export const TAB_LABEL: Readonly<Record<TabId, string>> = {
 	template: 'Template',
 	state: 'Cookies & session',
 	middleware: 'Middleware',
-	queue: 'Queue'
+	queue: 'Queue',
+	smtp: 'SMTP'
 };
 
 export function tabsFor(hop: Hop | null): TabId[] {
@@ -27,12 +28,13 @@ export function tabsFor(hop: Hop | null): TabId[] {
 	if (d.state) tabs.push('state');
 	if (d.middleware) tabs.push('middleware');
 	if (d.queue) tabs.push('queue');
+	if (d.smtp) tabs.push('smtp');
 	return tabs;
 }
 
 /** The tab that best explains each kind of hop, when the hop has it. */
 const PREFERRED: Readonly<Record<Hop['kind'], TabId[]>> = {
-	request: ['http', 'queue'],
+	request: ['http', 'smtp', 'queue'],
 	response: ['http', 'state', 'code'],
 	middleware: ['state', 'middleware'],
 	resolve: ['urls'],
