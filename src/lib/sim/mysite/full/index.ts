@@ -38,7 +38,7 @@ export const settingsFull: Partial<Settings> = {
 	EMAIL_HOST: 'mail.mysite.test',
 	EMAIL_PORT: 25,
 	DEFAULT_FROM_EMAIL: 'mysite <noreply@mysite.test>',
-	PASSWORD_RESET_TIMEOUT: 60 * 60 * 24 * 3,
+	PASSWORD_RESET_TIMEOUT: 259200,
 	// Payment API: the shop charges cards with Example Pay; the key stays on the server.
 	PAYMENTS_API_URL: PAYMENTS_URL,
 	PAYMENTS_SECRET_KEY,
@@ -53,7 +53,10 @@ const passwordResetPatterns = [
 		'accounts/password_reset/',
 		PasswordResetView.as_view({
 			viewName: 'django.contrib.auth.views.PasswordResetView',
-			source: fileLine(URLS_FULL, 'auth_views.PasswordResetView.as_view(),')
+			source: fileLine(
+				URLS_FULL,
+				'path("accounts/password_reset/", auth_views.PasswordResetView.as_view(), name="password_reset"),'
+			)
 		}),
 		{ name: 'password_reset' }
 	),
@@ -61,7 +64,10 @@ const passwordResetPatterns = [
 		'accounts/password_reset/done/',
 		PasswordResetDoneView.as_view({
 			viewName: 'django.contrib.auth.views.PasswordResetDoneView',
-			source: fileLine(URLS_FULL, 'auth_views.PasswordResetDoneView.as_view(),')
+			source: fileLine(
+				URLS_FULL,
+				'path("accounts/password_reset/done/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),'
+			)
 		}),
 		{ name: 'password_reset_done' }
 	),
@@ -69,7 +75,10 @@ const passwordResetPatterns = [
 		'accounts/reset/<uidb64>/<token>/',
 		PasswordResetConfirmView.as_view({
 			viewName: 'django.contrib.auth.views.PasswordResetConfirmView',
-			source: fileLine(URLS_FULL, 'auth_views.PasswordResetConfirmView.as_view(),')
+			source: fileLine(
+				URLS_FULL,
+				'path("accounts/reset/<uidb64>/<token>/", auth_views.PasswordResetConfirmView.as_view(), name="password_reset_confirm"),'
+			)
 		}),
 		{ name: 'password_reset_confirm' }
 	),
@@ -77,7 +86,10 @@ const passwordResetPatterns = [
 		'accounts/reset/done/',
 		PasswordResetCompleteView.as_view({
 			viewName: 'django.contrib.auth.views.PasswordResetCompleteView',
-			source: fileLine(URLS_FULL, 'auth_views.PasswordResetCompleteView.as_view(),')
+			source: fileLine(
+				URLS_FULL,
+				'path("accounts/reset/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),'
+			)
 		}),
 		{ name: 'password_reset_complete' }
 	)

@@ -19,7 +19,7 @@ import type { OutsideCall, OutsideServer } from '../internet';
 export const PAYMENTS_HOST = 'api.payments.test';
 export const PAYMENTS_URL = `https://${PAYMENTS_HOST}`;
 /** The shop's secret key, known to the provider; it is in settings_full.py and nowhere else. */
-export const PAYMENTS_SECRET_KEY = 'sk_test_4eC39HqLyjWDarjtT1zdp7dc';
+export const PAYMENTS_SECRET_KEY = 'sk_test_mysite_demo_key_not_secret';
 
 export const TEST_CARDS = {
 	paid: '4242 4242 4242 4242',

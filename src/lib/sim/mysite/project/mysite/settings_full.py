@@ -18,10 +18,12 @@ EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = "mail.mysite.test"
 EMAIL_PORT = 25
 DEFAULT_FROM_EMAIL = "mysite <noreply@mysite.test>"
-PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3  # a reset link works for three days
+# A reset link works for three days (in seconds), as Django's default.
+PASSWORD_RESET_TIMEOUT = 259200
 
 # Payment API: the shop charges cards with Example Pay. The secret key stays on the server;
 # a real project reads it from the environment (os.environ["PAYMENTS_SECRET_KEY"]).
 PAYMENTS_API_URL = "https://api.payments.test"
-PAYMENTS_SECRET_KEY = "sk_test_4eC39HqLyjWDarjtT1zdp7dc"
-PAYMENTS_TIMEOUT = 5  # seconds the view waits for an answer
+PAYMENTS_SECRET_KEY = "sk_test_mysite_demo_key_not_secret"
+# Seconds the checkout view waits for the payment API before it gives up.
+PAYMENTS_TIMEOUT = 5
