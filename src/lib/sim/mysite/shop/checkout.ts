@@ -151,7 +151,7 @@ export const checkout = login_required(
 								request,
 								code.ref(
 									'except payments.PaymentUnavailable:',
-									'form.add_error(None, "The payment service did not answer. Your card has not been charged: please try again.")',
+									'form.add_error(None, PAYMENT_UNAVAILABLE)',
 									'status = 503'
 								),
 								'No answer from the provider: the order is rolled back and the form comes back with 503; sending it again reuses the same idempotency key.'
@@ -169,7 +169,8 @@ export const checkout = login_required(
 							request,
 							code.ref(
 								'request.session["paid_checkouts"] = {**paid, checkout_id: order.pk}',
-								'body = render_to_string("shop/order_email.txt", {"order": order, "charge": charge, "url": request.build_absolute_uri(order.get_absolute_url())})'
+								'url = request.build_absolute_uri(order.get_absolute_url())',
+								'body = render_to_string("shop/order_email.txt", {"order": order, "charge": charge, "url": url})'
 							),
 							'Remembers the paid checkout in the session and writes the confirmation email.'
 						);
@@ -199,7 +200,8 @@ export const checkout = login_required(
 				ran(
 					request,
 					code.ref(
-						'form = CheckoutForm(initial={"product": request.GET.get("product"), "quantity": 1, "checkout_id": uuid.uuid4().hex})'
+						'initial = {"product": request.GET.get("product"), "quantity": 1, "checkout_id": uuid.uuid4().hex}',
+						'form = CheckoutForm(initial=initial)'
 					),
 					'A new checkout form, with a fresh checkout id in a hidden field.'
 				);

@@ -10,6 +10,8 @@ from . import payments
 from .forms import CheckoutForm
 from .models import OutOfStock, place_order
 
+PAYMENT_UNAVAILABLE = "The payment service did not answer. Your card has not been charged: please try again."
+
 
 @login_required
 def checkout(request):
@@ -41,13 +43,15 @@ def checkout(request):
                 form.data = form.data.copy()  # this attempt is over: the next one gets a new key
                 form.data["checkout_id"] = uuid.uuid4().hex
             except payments.PaymentUnavailable:
-                form.add_error(None, "The payment service did not answer. Your card has not been charged: please try again.")
+                form.add_error(None, PAYMENT_UNAVAILABLE)
                 status = 503
             else:
                 request.session["paid_checkouts"] = {**paid, checkout_id: order.pk}
-                body = render_to_string("shop/order_email.txt", {"order": order, "charge": charge, "url": request.build_absolute_uri(order.get_absolute_url())})
+                url = request.build_absolute_uri(order.get_absolute_url())
+                body = render_to_string("shop/order_email.txt", {"order": order, "charge": charge, "url": url})
                 send_mail(f"Your order {order.pk} at mysite", body, None, [request.user.email], fail_silently=True)
                 return redirect(order)
     else:
-        form = CheckoutForm(initial={"product": request.GET.get("product"), "quantity": 1, "checkout_id": uuid.uuid4().hex})
+        initial = {"product": request.GET.get("product"), "quantity": 1, "checkout_id": uuid.uuid4().hex}
+        form = CheckoutForm(initial=initial)
     return render(request, "shop/checkout.html", {"form": form}, status=status)
