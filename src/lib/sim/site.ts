@@ -264,6 +264,9 @@ export async function createSite(options: SiteOptions): Promise<Site> {
 					return { response, trace: recorder.finish(request, response) };
 				}
 				current = recorder;
+				// Model classes are shared by every site of the page (mysite and the full project each
+				// keep theirs): `Model.objects` must query this site's database while it answers.
+				db.activate();
 				// mysite's models reverse() through one module-level URLconf: this site's, while it answers.
 				if (project.name === mysite.name) setRootUrlconf(urlconf);
 				try {

@@ -9,7 +9,7 @@ import { createSite, type Site } from '../site';
 import { MailServer, linksIn, parseMail, header } from '../outside/mail-server';
 import { PaymentApi, TEST_CARDS } from '../outside/payments';
 import { mysiteFull } from './full';
-import { Visitor } from './test-site';
+import { makeSite, Visitor } from './test-site';
 
 let site: Site;
 let clock = Date.UTC(2026, 11, 6, 12, 0, 0);
@@ -28,6 +28,19 @@ async function requestReset(visitor: Visitor, email: string) {
 	await visitor.get('/accounts/password_reset/');
 	return visitor.post('/accounts/password_reset/', { email });
 }
+
+describe('the default project (mysite.settings)', () => {
+	it('shows neither link: {% url … as var %} leaves the variable empty, and nothing is added', async () => {
+		const site = await makeSite();
+		const login = await new Visitor(site).get('/accounts/login/');
+		expect(login.body).not.toContain('Forgot your password?');
+		expect(login.body).toContain('or bob / builder.</p>\n');
+		const product = await new Visitor(site).get('/shop/products/coffee-mug/');
+		expect(product.body).not.toContain('Buy now with a card');
+		expect((await new Visitor(site).get('/accounts/password_reset/')).status).toBe(404);
+		expect(site.internet.servers).toEqual([]);
+	});
+});
 
 describe('password reset', () => {
 	it('the login page links to it in the full project', async () => {
