@@ -19,17 +19,18 @@ describe('ClientPanel (jsdom)', () => {
 			'Browser',
 			'API console',
 			'Cookies',
-			'History'
+			'History',
+			'Inbox'
 		]);
-		expect(tabs.map((t) => t.getAttribute('tabindex'))).toEqual(['0', '-1', '-1', '-1']);
+		expect(tabs.map((t) => t.getAttribute('tabindex'))).toEqual(['0', '-1', '-1', '-1', '-1']);
 		expect(screen.getByRole('tabpanel')).toBe(
 			document.getElementById(tabs[0].getAttribute('aria-controls')!)
 		);
 		tabs[0].focus();
 		await fireEvent.keyDown(tabs[0], { key: 'ArrowLeft' });
-		expect(document.activeElement).toBe(tabs[3]);
-		expect(tabs[3].getAttribute('aria-selected')).toBe('true');
-		await fireEvent.keyDown(tabs[3], { key: 'Home' });
+		expect(document.activeElement).toBe(tabs[4]);
+		expect(tabs[4].getAttribute('aria-selected')).toBe('true');
+		await fireEvent.keyDown(tabs[4], { key: 'Home' });
 		expect(document.activeElement).toBe(tabs[0]);
 		await fireEvent.keyDown(tabs[0], { key: 'ArrowRight' });
 		expect(screen.getByRole('tabpanel', { name: 'API console' })).toBeTruthy();

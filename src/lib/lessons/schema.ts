@@ -62,7 +62,9 @@ export const siteSettingsSchema = z.strictObject({
 	appServerUp: z.boolean().optional(),
 	workers: z.number().int().min(1).max(16).optional(),
 	gunicornTimeoutS: z.number().positive().optional(),
-	nginxProxyReadTimeoutS: z.number().positive().optional()
+	nginxProxyReadTimeoutS: z.number().positive().optional(),
+	/** The full project's payment API (api.payments.test) up or down. */
+	paymentApiUp: z.boolean().optional()
 });
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;
 

@@ -17,6 +17,12 @@ export function describeSettings(s: SiteSettings): string[] {
 		out.push(`gunicorn's timeout is ${s.gunicornTimeoutS} seconds`);
 	if (s.nginxProxyReadTimeoutS !== undefined)
 		out.push(`nginx's proxy_read_timeout is ${s.nginxProxyReadTimeoutS} seconds`);
+	if (s.paymentApiUp !== undefined)
+		out.push(
+			s.paymentApiUp
+				? 'The payment API (api.payments.test) is answering'
+				: 'The payment API (api.payments.test) is down: calls to it time out'
+		);
 	return out;
 }
 

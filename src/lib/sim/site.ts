@@ -40,7 +40,12 @@ export interface SiteConfig {
 	nginxProxyReadTimeoutS: number;
 	/** nginx's `client_max_body_size`, in bytes. */
 	clientMaxBodySize: number;
+	/** The full project's payment API (`api.payments.test`) answering? Off: its calls time out. */
+	paymentApiUp?: boolean;
 }
+
+/** The payment provider's host (outside/payments), switched by `paymentApiUp`. */
+const PAYMENT_API_HOST = 'api.payments.test';
 
 export interface Site {
 	handle(request: SimRequest): Promise<HandledRequest>;
@@ -188,7 +193,8 @@ export async function createSite(options: SiteOptions): Promise<Site> {
 		workers: appServer.config.workers,
 		gunicornTimeoutS: appServer.config.timeoutS,
 		nginxProxyReadTimeoutS: webServer.config.proxyReadTimeoutS,
-		clientMaxBodySize: webServer.config.clientMaxBodySize
+		clientMaxBodySize: webServer.config.clientMaxBodySize,
+		paymentApiUp: internet.isUp(PAYMENT_API_HOST)
 	});
 
 	let queue: Promise<unknown> = Promise.resolve();
@@ -258,6 +264,9 @@ export async function createSite(options: SiteOptions): Promise<Site> {
 					return { response, trace: recorder.finish(request, response) };
 				}
 				current = recorder;
+				// Model classes are shared by every site of the page (mysite and the full project each
+				// keep theirs): `Model.objects` must query this site's database while it answers.
+				db.activate();
 				// mysite's models reverse() through one module-level URLconf: this site's, while it answers.
 				if (project.name === mysite.name) setRootUrlconf(urlconf);
 				try {
@@ -279,6 +288,7 @@ export async function createSite(options: SiteOptions): Promise<Site> {
 			}
 			if (patch.clientMaxBodySize !== undefined)
 				webServer.config.clientMaxBodySize = patch.clientMaxBodySize;
+			if (patch.paymentApiUp !== undefined) internet.setUp(PAYMENT_API_HOST, patch.paymentApiUp);
 			return config();
 		},
 		reset() {

@@ -2,7 +2,16 @@
 import type { Hop, Trace } from '$lib/sim/types';
 
 export type TabId =
-	'http' | 'urls' | 'code' | 'sql' | 'template' | 'state' | 'middleware' | 'queue' | 'token';
+	| 'http'
+	| 'urls'
+	| 'code'
+	| 'sql'
+	| 'template'
+	| 'state'
+	| 'middleware'
+	| 'queue'
+	| 'token'
+	| 'smtp';
 
 export const TAB_LABEL: Readonly<Record<TabId, string>> = {
 	http: 'HTTP',
@@ -13,7 +22,8 @@ export const TAB_LABEL: Readonly<Record<TabId, string>> = {
 	state: 'Cookies & session',
 	middleware: 'Middleware',
 	queue: 'Queue',
-	token: 'ID token'
+	token: 'ID token',
+	smtp: 'SMTP'
 };
 
 export function tabsFor(hop: Hop | null): TabId[] {
@@ -29,12 +39,13 @@ export function tabsFor(hop: Hop | null): TabId[] {
 	if (d.middleware) tabs.push('middleware');
 	if (d.queue) tabs.push('queue');
 	if (d.token) tabs.push('token');
+	if (d.smtp) tabs.push('smtp');
 	return tabs;
 }
 
 /** The tab that best explains each kind of hop, when the hop has it. */
 const PREFERRED: Readonly<Record<Hop['kind'], TabId[]>> = {
-	request: ['http', 'queue'],
+	request: ['http', 'smtp', 'queue'],
 	response: ['http', 'state', 'code'],
 	middleware: ['state', 'middleware'],
 	resolve: ['urls'],

@@ -19,6 +19,17 @@ import { urlpatterns } from '../urls';
 import { path } from '../../django/urls';
 import { createIdentityProvider } from '../../outside/identity-provider';
 import { OIDC_SETTINGS, oidc_callback, oidc_login } from '../accounts/oidc';
+// Mail server and payment API (issue 13, parts 2 and 3).
+import {
+	PasswordResetCompleteView,
+	PasswordResetConfirmView,
+	PasswordResetDoneView,
+	PasswordResetView
+} from '../../django/views/password-reset';
+import { MailServer } from '../../outside/mail-server';
+import { PAYMENTS_SECRET_KEY, PAYMENTS_URL, PaymentApi } from '../../outside/payments';
+import { checkout } from '../shop/checkout';
+import { fileLine } from '../sources';
 
 /** mysite/settings_full.py: settings.py, with what it changes. */
 export const settingsFull: Partial<Settings> = {
@@ -26,15 +37,80 @@ export const settingsFull: Partial<Settings> = {
 	INSTALLED_APPS: ['django.contrib.admin', ...(settings.INSTALLED_APPS ?? [])],
 	ROOT_URLCONF: 'mysite.urls_full',
 	// Log in with Example ID (OpenID Connect)
-	...OIDC_SETTINGS
+	...OIDC_SETTINGS,
+	// Mail server: Django's SMTP backend sends password reset links and order emails.
+	EMAIL_BACKEND: 'django.core.mail.backends.smtp.EmailBackend',
+	EMAIL_HOST: 'mail.mysite.test',
+	EMAIL_PORT: 25,
+	DEFAULT_FROM_EMAIL: 'mysite <noreply@mysite.test>',
+	PASSWORD_RESET_TIMEOUT: 259200,
+	// Payment API: the shop charges cards with Example Pay; the key stays on the server.
+	PAYMENTS_API_URL: PAYMENTS_URL,
+	PAYMENTS_SECRET_KEY,
+	PAYMENTS_TIMEOUT: 5
 };
+
+const URLS_FULL = 'mysite/urls_full.py';
+
+/** Mail server: password reset by email (the names django.contrib.auth.urls gives them). */
+const passwordResetPatterns = [
+	path(
+		'accounts/password_reset/',
+		PasswordResetView.as_view({
+			viewName: 'django.contrib.auth.views.PasswordResetView',
+			source: fileLine(
+				URLS_FULL,
+				'path("accounts/password_reset/", auth_views.PasswordResetView.as_view(), name="password_reset"),'
+			)
+		}),
+		{ name: 'password_reset' }
+	),
+	path(
+		'accounts/password_reset/done/',
+		PasswordResetDoneView.as_view({
+			viewName: 'django.contrib.auth.views.PasswordResetDoneView',
+			source: fileLine(
+				URLS_FULL,
+				'path("accounts/password_reset/done/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),'
+			)
+		}),
+		{ name: 'password_reset_done' }
+	),
+	path(
+		'accounts/reset/<uidb64>/<token>/',
+		PasswordResetConfirmView.as_view({
+			viewName: 'django.contrib.auth.views.PasswordResetConfirmView',
+			source: fileLine(
+				URLS_FULL,
+				'path("accounts/reset/<uidb64>/<token>/", auth_views.PasswordResetConfirmView.as_view(), name="password_reset_confirm"),'
+			)
+		}),
+		{ name: 'password_reset_confirm' }
+	),
+	path(
+		'accounts/reset/done/',
+		PasswordResetCompleteView.as_view({
+			viewName: 'django.contrib.auth.views.PasswordResetCompleteView',
+			source: fileLine(
+				URLS_FULL,
+				'path("accounts/reset/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),'
+			)
+		}),
+		{ name: 'password_reset_complete' }
+	)
+];
+
+/** Payment API: paying for an order with a card. */
+const checkoutPatterns = [path('shop/checkout/', checkout, { name: 'checkout' })];
 
 /** mysite/urls_full.py: urls.py's patterns, then the full project's own. */
 export const urlpatternsFull = [
 	...urlpatterns,
 	// Log in with Example ID (OpenID Connect)
 	path('accounts/oidc/login/', oidc_login, { name: 'oidc_login' }),
-	path('accounts/oidc/callback/', oidc_callback, { name: 'oidc_callback' })
+	path('accounts/oidc/callback/', oidc_callback, { name: 'oidc_callback' }),
+	...passwordResetPatterns,
+	...checkoutPatterns
 ];
 
 export const urlconfFull = createResolver<View>(urlpatternsFull);
@@ -49,6 +125,9 @@ export const mysiteFull: DjangoProject = {
 	},
 	outside: () => [
 		// Log in with Example ID (OpenID Connect)
-		createIdentityProvider()
+		createIdentityProvider(),
+		// Mail server and payment API (issue 13, parts 2 and 3).
+		new MailServer(),
+		new PaymentApi()
 	]
 };

@@ -20,3 +20,18 @@ OIDC_TOKEN_ENDPOINT = "https://id.example.test/token"
 OIDC_JWKS_URL = "https://id.example.test/jwks.json"
 OIDC_CLIENT_ID = "mysite"
 OIDC_CLIENT_SECRET = "mysite-example-id-secret-7d1f3a"
+
+# Mail server: Django's SMTP backend sends password reset links and order emails.
+EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+EMAIL_HOST = "mail.mysite.test"
+EMAIL_PORT = 25
+DEFAULT_FROM_EMAIL = "mysite <noreply@mysite.test>"
+# A reset link works for three days (in seconds), as Django's default.
+PASSWORD_RESET_TIMEOUT = 259200
+
+# Payment API: the shop charges cards with Example Pay. The secret key stays on the server;
+# a real project reads it from the environment (os.environ["PAYMENTS_SECRET_KEY"]).
+PAYMENTS_API_URL = "https://api.payments.test"
+PAYMENTS_SECRET_KEY = "sk_test_mysite_demo_key_not_secret"
+# Seconds the checkout view waits for the payment API before it gives up.
+PAYMENTS_TIMEOUT = 5
