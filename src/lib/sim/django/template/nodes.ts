@@ -4,8 +4,8 @@
  */
 import type { Context } from './context';
 import { dateFormat } from './dateformat';
-import { pyStr } from './py';
-import { conditionalEscape, SafeString } from './safe';
+import { pyStr, strKeepingSafe } from './py';
+import { conditionalEscape } from './safe';
 import type { FilterExpression } from './variable';
 
 export interface Node {
@@ -86,15 +86,6 @@ export function renderValueInContext(value: unknown, context: Context): string {
 	const text =
 		value instanceof Date ? dateFormat(value, 'DATETIME_FORMAT', '') : strKeepingSafe(value);
 	return context.autoescape ? conditionalEscape(text, pyStr).value : pyStr(text);
-}
-
-/** Python's `str(obj)` keeps a SafeString that `__str__` returns (a message with a link). */
-function strKeepingSafe(value: unknown): unknown {
-	if (typeof value !== 'object' || value === null || value instanceof SafeString) return value;
-	const str = (value as { __str__?: unknown }).__str__;
-	if (typeof str !== 'function') return value;
-	const result: unknown = str.call(value);
-	return result instanceof SafeString ? result : value;
 }
 
 export class VariableNode implements Node {

@@ -10,11 +10,17 @@
  */
 import type { DjangoProject } from '../../django/project';
 import type { Settings } from '../../django/settings';
-import { createResolver } from '../../django/urls';
+import { createResolver, path } from '../../django/urls';
 import type { View } from '../../django/http';
 import { mysite } from '../index';
 import { settings } from '../settings';
 import { urlpatterns } from '../urls';
+// Django's admin (issue 14): each app's admin.py registers its models on admin.site.
+import { site as adminSite } from '../../django/contrib/admin';
+import { adminStaticFiles } from '../../django/contrib/admin/static-files';
+import '../blog/admin';
+import '../shop/admin';
+import { seedAdmin } from './admin-seed';
 
 /** mysite/settings_full.py: settings.py, with what it changes. */
 export const settingsFull: Partial<Settings> = {
@@ -24,7 +30,11 @@ export const settingsFull: Partial<Settings> = {
 };
 
 /** mysite/urls_full.py: urls.py's patterns, then the full project's own. */
-export const urlpatternsFull = [...urlpatterns];
+export const urlpatternsFull = [
+	// Django's admin (issue 14): first, as `path("admin/", admin.site.urls)` in urls_full.py.
+	path('admin/', adminSite.urls),
+	...urlpatterns
+];
 
 export const urlconfFull = createResolver<View>(urlpatternsFull);
 
@@ -33,7 +43,11 @@ export const mysiteFull: DjangoProject = {
 	settingsModule: 'mysite.settings_full',
 	settings: settingsFull,
 	urlconf: urlconfFull,
+	// Django's admin (issue 14): its CSS, served by nginx as collectstatic would gather it.
+	staticFiles: [...(mysite.staticFiles ?? []), ...adminStaticFiles],
 	async setUp(db) {
 		await mysite.setUp(db);
+		// Django's admin (issue 14): its tables, a superuser, bob as staff with some permissions.
+		seedAdmin(db);
 	}
 };
