@@ -175,3 +175,195 @@ describe('the changelist', () => {
 		expect(list.body).toContain('2 posts');
 	});
 });
+
+describe('more pages', () => {
+	it('deletes selected rows with the action, after a confirmation page', async () => {
+		const visitor = new Visitor(site);
+		await adminLogin(visitor, 'admin');
+		await visitor.get('/admin/blog/post/');
+		const none = await visitor.post('/admin/blog/post/', { action: 'delete_selected', index: '0' });
+		expect(none.status).toBe(302);
+		expect((await visitor.get('/admin/blog/post/')).body).toContain(
+			'Items must be selected in order to perform actions on them. No items have been changed.'
+		);
+		const confirm = await visitor.post('/admin/blog/post/', {
+			action: 'delete_selected',
+			index: '0',
+			_selected_action: '3'
+		});
+		expect(confirm.status).toBe(200);
+		expect(confirm.body).toContain('Are you sure you want to delete the selected post?');
+		expect(confirm.body).toContain('Comment: Comment by Alice on Building a shop with forms');
+		const done = await visitor.post('/admin/blog/post/', {
+			action: 'delete_selected',
+			_selected_action: '3',
+			post: 'yes'
+		});
+		expect(done.status).toBe(302);
+		expect((await visitor.get('/admin/blog/post/')).body).toContain('Successfully deleted 1 post.');
+	});
+
+	it('saves a stock from the product list (list_editable) and the shop shows it', async () => {
+		const visitor = new Visitor(site);
+		await adminLogin(visitor, 'bob');
+		const list = await visitor.get('/admin/shop/product/');
+		expect(list.body).toContain('name="form-0-stock"');
+		const rows = [...list.body.matchAll(/name="form-(\d+)-id" value="(\d+)"/g)];
+		const fields: Record<string, string> = {
+			'form-TOTAL_FORMS': String(rows.length),
+			'form-INITIAL_FORMS': String(rows.length),
+			_save: 'Save'
+		};
+		for (const [, i, pk] of rows) {
+			fields[`form-${i}-id`] = pk;
+			const stock = new RegExp(`name="form-${i}-stock" value="(\\d+)"`).exec(list.body)?.[1] ?? '0';
+			fields[`form-${i}-stock`] = pk === '2' ? '7' : stock;
+		}
+		const saved = await visitor.post('/admin/shop/product/', fields);
+		expect(saved.status).toBe(302);
+		expect((await visitor.get('/admin/shop/product/')).body).toContain(
+			'1 product was changed successfully.'
+		);
+		expect((await visitor.get('/shop/products/teapot/')).body).toContain('<p>7 in stock.</p>');
+	});
+
+	it('adds a product: the message links to it, and the log says "Added."', async () => {
+		const visitor = new Visitor(site);
+		await adminLogin(visitor, 'admin');
+		const form = await visitor.get('/admin/shop/product/add/');
+		expect(form.body).toContain('data-prepopulated-fields=');
+		const added = await visitor.post('/admin/shop/product/add/', {
+			name: 'Milk jug',
+			slug: 'milk-jug',
+			price: '15.00',
+			stock: '4',
+			description: '',
+			_continue: 'Save and continue editing'
+		});
+		expect(added.status).toBe(302);
+		const next = await visitor.get(added.header('Location') ?? '');
+		expect(next.body).toMatch(
+			/The product “<a href="\/admin\/shop\/product\/\d+\/change\/">Milk jug<\/a>” was added successfully\. You may edit it again below\./
+		);
+		const rows = site.db.run(
+			'SELECT action_flag, change_message, object_repr FROM django_admin_log'
+		).rows;
+		expect(rows).toEqual([[1, '[{"added": {}}]', 'Milk jug']]);
+	});
+
+	it('refuses to delete a product that orders point at (PROTECT)', async () => {
+		const visitor = new Visitor(site);
+		await adminLogin(visitor, 'admin');
+		const page = await visitor.get('/admin/shop/product/1/delete/');
+		expect(page.body).toContain('<h1>Cannot delete product</h1>');
+		expect(page.body).toContain('would require deleting the following protected related objects');
+	});
+
+	it('warns about an object that does not exist and goes back to the index', async () => {
+		const visitor = new Visitor(site);
+		await adminLogin(visitor, 'admin');
+		const page = await visitor.get('/admin/blog/post/99/change/');
+		expect(page.status).toBe(302);
+		expect(page.header('Location')).toBe('/admin/');
+		expect((await visitor.get('/admin/')).body).toContain(
+			'<li class="warning">Post with ID “99” doesn’t exist. Perhaps it was deleted?</li>'
+		);
+	});
+
+	it('hides every app from staff without permissions, and 404s an app index', async () => {
+		site.db.run(`UPDATE auth_user SET is_staff = 1 WHERE username = 'alice'`);
+		const visitor = new Visitor(site);
+		await adminLogin(visitor, 'alice');
+		const index = await visitor.get('/admin/');
+		expect(index.body).toContain('You don’t have permission to view or edit anything.');
+		expect((await visitor.get('/admin/blog/')).status).toBe(404);
+	});
+
+	it('adds the slash, and logs out by POST to the home page', async () => {
+		const visitor = new Visitor(site);
+		await adminLogin(visitor, 'admin');
+		const slash = await visitor.get('/admin/blog/post');
+		expect(slash.status).toBe(301);
+		expect(slash.header('Location')).toBe('/admin/blog/post/');
+		const out = await visitor.post('/admin/logout/', {});
+		expect(out.status).toBe(302);
+		expect(out.header('Location')).toBe('/');
+		expect((await visitor.get('/admin/')).status).toBe(302);
+	});
+
+	it('renders every admin template, each extending admin/base.html', async () => {
+		const visitor = new Visitor(site);
+		await adminLogin(visitor, 'admin');
+		const used = new Set<string>();
+		const pages = [
+			'/admin/',
+			'/admin/blog/',
+			'/admin/blog/post/',
+			'/admin/blog/post/1/change/',
+			'/admin/blog/post/1/delete/',
+			'/admin/blog/post/1/history/'
+		];
+		for (const path of pages) {
+			const page = await visitor.get(path);
+			for (const hop of page.trace.hops)
+				for (const name of hop.detail.template?.used ?? []) used.add(name);
+		}
+		const selected = await visitor.post('/admin/blog/post/', {
+			action: 'delete_selected',
+			index: '0',
+			_selected_action: '1'
+		});
+		for (const hop of selected.trace.hops)
+			for (const name of hop.detail.template?.used ?? []) used.add(name);
+		await visitor.post('/admin/logout/', {});
+		for (const hop of (await visitor.get('/admin/login/')).trace.hops)
+			for (const name of hop.detail.template?.used ?? []) used.add(name);
+		const templates = Object.keys(mysiteFull.templates ?? {}).filter((n) => n.startsWith('admin/'));
+		expect(templates.filter((name) => !used.has(name))).toEqual([]);
+	});
+});
+
+describe('admin.py and its TypeScript twin', () => {
+	const pyList = (source: string, cls: string, option: string) => {
+		const body =
+			new RegExp(`class ${cls}\\(admin\\.\\w+\\):\\n((?:    .*\\n)+)`).exec(source)?.[1] ?? '';
+		const line = new RegExp(`^    ${option} = (.*)$`, 'm').exec(body)?.[1];
+		return line === undefined
+			? undefined
+			: JSON.parse(line.replace(/'/g, '"').replace(/(\w+):/g, '"$1":'));
+	};
+
+	it('declare the same options', async () => {
+		const sources = mysiteFull.sources ?? {};
+		const { PostAdmin, CommentInline } = await import('./blog/admin');
+		const { ProductAdmin, OrderAdmin } = await import('./shop/admin');
+		const checks: Array<[string, string, object, string[]]> = [
+			[
+				'blog/admin.py',
+				'PostAdmin',
+				new PostAdmin(null as never),
+				['list_display', 'list_filter', 'search_fields', 'readonly_fields']
+			],
+			['blog/admin.py', 'CommentInline', new CommentInline(), ['fields', 'extra']],
+			[
+				'shop/admin.py',
+				'ProductAdmin',
+				new ProductAdmin(null as never),
+				['list_display', 'list_editable', 'prepopulated_fields', 'search_fields']
+			],
+			[
+				'shop/admin.py',
+				'OrderAdmin',
+				new OrderAdmin(null as never),
+				['list_display', 'list_filter', 'readonly_fields']
+			]
+		];
+		for (const [file, cls, instance, options] of checks) {
+			for (const option of options) {
+				expect(pyList(sources[file], cls, option), `${cls}.${option}`).toEqual(
+					(instance as Record<string, unknown>)[option]
+				);
+			}
+		}
+	});
+});

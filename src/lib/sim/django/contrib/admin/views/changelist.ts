@@ -117,15 +117,21 @@ function saveListEditable(request: HttpRequest, admin: ModelAdmin, cl: ChangeLis
 		for (const name of admin.list_editable) {
 			data[name] = request.POST.get(`form-${i}-${name}`) ?? '';
 		}
+		// The form copies its cleaned data onto the instance: remember the values first.
+		const before = Object.fromEntries(
+			admin.list_editable.map((name) => [
+				name,
+				String((obj as unknown as Record<string, unknown>)[name] ?? '')
+			])
+		);
 		const form = new Form({ data, instance: obj });
 		if (!form.is_valid()) {
 			errors.push(...Object.values(form.errors).flatMap((list) => [...list].map(String)));
 			continue;
 		}
-		const fields = admin.list_editable.filter((name) => {
-			const before = String((obj as unknown as Record<string, unknown>)[name] ?? '');
-			return before !== String(form.cleaned_data[name] ?? '');
-		});
+		const fields = admin.list_editable.filter(
+			(name) => before[name] !== String(form.cleaned_data[name] ?? '')
+		);
 		if (!fields.length) continue;
 		form.save();
 		log_change(request, obj, [
