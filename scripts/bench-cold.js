@@ -11,20 +11,11 @@
 //
 // Usage: npm run build && npm run bench:cold
 // Env: BUILD_DIR (build), PORT (4298), BENCH_RUNS (5), CHROMIUM_PATH.
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
-import { findChromium } from './find-chromium.js';
+import { buildDir, withServedBuild } from './bench-browser.js';
 
-const buildDir = process.env.BUILD_DIR ?? 'build';
 const port = Number(process.env.PORT ?? 4298);
 const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
-const origin = `http://localhost:${port}`;
-
-if (!existsSync(`${buildDir}/index.html`)) {
-	console.error(`No build in ${buildDir}/: run \`npm run build\` first (or set BUILD_DIR).`);
-	process.exit(1);
-}
+let origin;
 
 /** Watches the diagram from the first script on: when a packet is first drawn and first moves. */
 function watchPackets() {
@@ -150,15 +141,9 @@ function report(title, results) {
 	for (const r of failed) console.log(`    ${r.line.trim()}`);
 }
 
-const server = spawn(process.execPath, ['scripts/serve.js', buildDir, String(port)], {
-	stdio: 'ignore'
-});
-const browser = await chromium.launch({
-	executablePath: findChromium() ?? undefined,
-	args: ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking']
-});
-try {
-	await waitForServer(`${origin}/`);
+await withServedBuild({ port }, async (served) => {
+	const { browser } = served;
+	origin = served.origin;
 	// One throwaway visit: the server compresses each file once, on first request.
 	await journey(browser, { waitForReady: true });
 	const atOnce = [];
@@ -170,19 +155,4 @@ try {
 	console.log(`bench:cold — first visit to /playground/ from ${buildDir}/, fresh profile each run`);
 	report('Send at once (clicked when the player mounts)', atOnce);
 	report('Send when ready', whenReady);
-} finally {
-	await browser.close();
-	server.kill();
-}
-
-async function waitForServer(url) {
-	for (let i = 0; i < 100; i++) {
-		try {
-			if ((await fetch(url)).ok) return;
-		} catch {
-			// not up yet
-		}
-		await new Promise((r) => setTimeout(r, 100));
-	}
-	throw new Error(`The static server did not start at ${url}`);
-}
+});

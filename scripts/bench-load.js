@@ -10,122 +10,90 @@
 // Env: BUILD_DIR (build), PORT (4298), BENCH_PATH (/blog/3/), BENCH_CHECKPOINTS (0,100,500,2000),
 //      BENCH_SAMPLES (10, requests measured at each checkpoint), BENCH_BATCH (50, concurrent
 //      fetches while filling), CHROMIUM_PATH.
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
-import { findChromium } from './find-chromium.js';
+import { withServedBuild } from './bench-browser.js';
 
-const buildDir = process.env.BUILD_DIR ?? 'build';
 const port = Number(process.env.PORT ?? 4298);
 const path = process.env.BENCH_PATH ?? '/blog/3/';
 const checkpoints = (process.env.BENCH_CHECKPOINTS ?? '0,100,500,2000').split(',').map(Number);
 const samples = Number(process.env.BENCH_SAMPLES ?? 10);
 const batch = Number(process.env.BENCH_BATCH ?? 50);
 
-if (!existsSync(`${buildDir}/index.html`)) {
-	console.error(`No build in ${buildDir}/: run \`npm run build\` first (or set BUILD_DIR).`);
-	process.exit(1);
-}
-
-const server = spawn('node', ['scripts/serve.js', buildDir, String(port)], { stdio: 'ignore' });
-const browser = await chromium.launch({
-	executablePath: findChromium() ?? undefined,
-	args: [
-		'--disable-gpu',
-		'--disable-quic',
-		'--no-first-run',
-		'--disable-background-networking',
-		'--enable-precise-memory-info'
-	]
-});
-
-try {
-	await waitForServer(`http://localhost:${port}/`);
-	const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-	await page.goto(`http://localhost:${port}/playground/`);
-	await page.waitForSelector(
-		'main[data-simulation="service-worker"], main[data-simulation="in-page"]',
-		{ timeout: 60_000 }
-	);
-	await page.waitForFunction(() => 'requestFlowPlayer' in window);
-	const mode = await page.locator('main[data-simulation]').getAttribute('data-simulation');
-	await page.evaluate(async (path) => {
-		window.requestFlowPlayer.setSpeed('instant');
-		// Warm up the simulated stack (database, templates) and the page's code paths; these do not
-		// count as requests seen: the player is cleared after them.
-		for (let i = 0; i < 5; i++)
-			await (await fetch(`https://mysite.test${path}`, { credentials: 'include' })).text();
-		window.requestFlowPlayer.clear();
-	}, path);
-
-	console.log(
-		`bench:load — ${path} through the playground at Instant speed (${mode}), ` +
-			`${samples} requests measured one at a time at each point`
-	);
-	console.log('  requests before   per request   ratio   elements   ratio   JS heap');
-	let sent = 0;
-	let first = null;
-	for (const target of checkpoints) {
-		const t0 = Date.now();
-		while (sent < target) {
-			const n = Math.min(batch, target - sent);
-			await page.evaluate(
-				({ path, n }) =>
-					Promise.all(
-						Array.from({ length: n }, () =>
-							fetch(`https://mysite.test${path}`, { credentials: 'include' }).then((r) => r.text())
-						)
-					),
-				{ path, n }
-			);
-			sent += n;
-		}
-		const filling = Date.now() - t0;
-		const m = await page.evaluate(
-			async ({ path, samples }) => {
-				const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
-				await frame();
-				const times = [];
-				for (let i = 0; i < samples; i++) {
-					const t = performance.now();
-					await (await fetch(`https://mysite.test${path}`, { credentials: 'include' })).text();
-					await frame();
-					times.push(performance.now() - t);
-				}
-				times.sort((a, b) => a - b);
-				return {
-					median: times[Math.floor(times.length / 2)],
-					mean: times.reduce((a, b) => a + b, 0) / times.length,
-					elements: document.getElementsByTagName('*').length,
-					heap: performance.memory ? performance.memory.usedJSHeapSize : null
-				};
-			},
-			{ path, samples }
+await withServedBuild(
+	{ port, args: ['--enable-precise-memory-info'] },
+	async ({ browser, origin }) => {
+		const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+		await page.goto(`${origin}/playground/`);
+		await page.waitForSelector(
+			'main[data-simulation="service-worker"], main[data-simulation="in-page"]',
+			{ timeout: 60_000 }
 		);
-		sent += samples;
-		first ??= m;
-		const heap = m.heap === null ? 'n/a' : `${(m.heap / 1024 / 1024).toFixed(1)} MB`;
+		await page.waitForFunction(() => 'requestFlowPlayer' in window);
+		const mode = await page.locator('main[data-simulation]').getAttribute('data-simulation');
+		await page.evaluate(async (path) => {
+			window.requestFlowPlayer.setSpeed('instant');
+			// Warm up the simulated stack (database, templates) and the page's code paths; these do not
+			// count as requests seen: the player is cleared after them.
+			for (let i = 0; i < 5; i++)
+				await (await fetch(`https://mysite.test${path}`, { credentials: 'include' })).text();
+			window.requestFlowPlayer.clear();
+		}, path);
+
 		console.log(
-			`  ${String(target).padStart(15)}   ${`${m.mean.toFixed(1)} ms`.padStart(11)}   ` +
-				`${(m.mean / first.mean).toFixed(2).padStart(5)}×   ${String(m.elements).padStart(8)}   ` +
-				`${(m.elements / first.elements).toFixed(2).padStart(5)}×   ${heap}` +
-				(target > 0 ? `   (filled in ${(filling / 1000).toFixed(1)} s)` : '')
+			`bench:load — ${path} through the playground at Instant speed (${mode}), ` +
+				`${samples} requests measured one at a time at each point`
 		);
-	}
-	console.log('  target: per request and elements within 2× of the first row');
-} finally {
-	await browser.close();
-	server.kill();
-}
-
-async function waitForServer(url) {
-	for (let i = 0; i < 100; i++) {
-		try {
-			if ((await fetch(url)).ok) return;
-		} catch {
-			// not up yet
+		console.log('  requests before   per request   ratio   elements   ratio   JS heap');
+		let sent = 0;
+		let first = null;
+		for (const target of checkpoints) {
+			const t0 = Date.now();
+			while (sent < target) {
+				const n = Math.min(batch, target - sent);
+				await page.evaluate(
+					({ path, n }) =>
+						Promise.all(
+							Array.from({ length: n }, () =>
+								fetch(`https://mysite.test${path}`, { credentials: 'include' }).then((r) =>
+									r.text()
+								)
+							)
+						),
+					{ path, n }
+				);
+				sent += n;
+			}
+			const filling = Date.now() - t0;
+			const m = await page.evaluate(
+				async ({ path, samples }) => {
+					const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+					await frame();
+					const times = [];
+					for (let i = 0; i < samples; i++) {
+						const t = performance.now();
+						await (await fetch(`https://mysite.test${path}`, { credentials: 'include' })).text();
+						await frame();
+						times.push(performance.now() - t);
+					}
+					times.sort((a, b) => a - b);
+					return {
+						median: times[Math.floor(times.length / 2)],
+						mean: times.reduce((a, b) => a + b, 0) / times.length,
+						elements: document.getElementsByTagName('*').length,
+						heap: performance.memory ? performance.memory.usedJSHeapSize : null
+					};
+				},
+				{ path, samples }
+			);
+			sent += samples;
+			first ??= m;
+			const heap = m.heap === null ? 'n/a' : `${(m.heap / 1024 / 1024).toFixed(1)} MB`;
+			console.log(
+				`  ${String(target).padStart(15)}   ${`${m.mean.toFixed(1)} ms`.padStart(11)}   ` +
+					`${(m.mean / first.mean).toFixed(2).padStart(5)}×   ${String(m.elements).padStart(8)}   ` +
+					`${(m.elements / first.elements).toFixed(2).padStart(5)}×   ${heap}` +
+					(target > 0 ? `   (filled in ${(filling / 1000).toFixed(1)} s)` : '')
+			);
 		}
-		await new Promise((r) => setTimeout(r, 100));
+		console.log('  target: per request and elements within 2× of the first row');
 	}
-	throw new Error(`The static server did not start at ${url}`);
-}
+);

@@ -6,32 +6,16 @@
 // Usage: npm run build && npm run bench:player
 // Env: BUILD_DIR (build), PORT (4299), BENCH_REQUESTS (50), BENCH_PATH (/blog/3/),
 //      BENCH_SPEED (normal), CHROMIUM_PATH. Targets: p95 frame interval < 20 ms, first movement < 50 ms.
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
-import { findChromium } from './find-chromium.js';
+import { withServedBuild } from './bench-browser.js';
 
-const buildDir = process.env.BUILD_DIR ?? 'build';
 const port = Number(process.env.PORT ?? 4299);
 const requests = Number(process.env.BENCH_REQUESTS ?? 50);
 const path = process.env.BENCH_PATH ?? '/blog/3/';
 const speed = process.env.BENCH_SPEED ?? 'normal';
 
-if (!existsSync(`${buildDir}/index.html`)) {
-	console.error(`No build in ${buildDir}/: run \`npm run build\` first (or set BUILD_DIR).`);
-	process.exit(1);
-}
-
-const server = spawn('node', ['scripts/serve.js', buildDir, String(port)], { stdio: 'ignore' });
-const browser = await chromium.launch({
-	executablePath: findChromium() ?? undefined,
-	args: ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking']
-});
-
-try {
-	await waitForServer(`http://localhost:${port}/`);
+await withServedBuild({ port }, async ({ browser, origin }) => {
 	const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-	await page.goto(`http://localhost:${port}/playground/`);
+	await page.goto(`${origin}/playground/`);
 	await page.waitForSelector('main[data-simulation="service-worker"]', { timeout: 30_000 });
 	await page.waitForFunction(() => 'requestFlowPlayer' in window);
 
@@ -108,19 +92,4 @@ try {
 	if (process.env.BENCH_DEBUG)
 		console.log(`  frames in the first 400 ms: ${result.early.join(' ')}`);
 	console.log(`  fetch() → first movement:  ${ms(result.firstMoved)}   (target < 50 ms)`);
-} finally {
-	await browser.close();
-	server.kill();
-}
-
-async function waitForServer(url) {
-	for (let i = 0; i < 100; i++) {
-		try {
-			if ((await fetch(url)).ok) return;
-		} catch {
-			// not up yet
-		}
-		await new Promise((r) => setTimeout(r, 100));
-	}
-	throw new Error(`The static server did not start at ${url}`);
-}
+});

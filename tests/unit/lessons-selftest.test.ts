@@ -1,6 +1,7 @@
 /**
  * Every lesson checks itself against the real simulated stack (sql.js in Node), as Learn Git
- * Branching's levels do: each lesson is walked step by step like a student would, and
+ * Branching's levels do: each lesson is walked step by step like a student would, on its own
+ * project (`project: full` in its frontmatter runs `mysite.settings_full`), and
  * - what a `request` step `expect`s is true of its trace;
  * - a prediction's choice `check`s are true of the real trace exactly for the correct choices;
  * - each challenge's `solution` passes its `check`, and its `wrong` attempts do not.
@@ -15,6 +16,7 @@ import type { ChallengeStep, Lesson, Step } from '$lib/lessons/schema';
 import { ScriptedBrowser } from '$lib/lessons/scripted-browser';
 import { createSite, type Site } from '$lib/sim/site';
 import { playStep as play, sendAll, stepsOf } from '$lib/lessons/walk';
+import { projectOf } from './lesson-project';
 
 const lessons = parseLessons(
 	Object.fromEntries(
@@ -29,7 +31,7 @@ let sqlJs: Promise<SqlJsStatic> | undefined;
 
 async function visit(lesson: Lesson): Promise<{ site: Site; browser: ScriptedBrowser }> {
 	sqlJs ??= initSqlJs();
-	const site = await createSite({ sqlJs: await sqlJs });
+	const site = await createSite({ sqlJs: await sqlJs, project: await projectOf(lesson) });
 	if (lesson.settings) site.configure(lesson.settings);
 	return { site, browser: new ScriptedBrowser((request) => site.handle(request)) };
 }
@@ -41,13 +43,13 @@ const where = (lesson: Lesson, step: Step) => `${lesson.file}:${step.line}: ${st
  * makes them in the editor, before its solution is sent. Only here: the lesson page never makes
  * them for the student.
  */
-async function edit(site: Site, step: Step): Promise<void> {
+async function edit(site: Site, lesson: Lesson, step: Step): Promise<void> {
 	if (step.type !== 'challenge' || !step.edits) return;
 	const files = site.files;
 	const all = { ...files, ...applyProjectEdits(files, step.edits) };
-	const { mysite } = await import('$lib/sim/mysite');
+	const project = await projectOf(lesson);
 	const edits = Object.fromEntries(
-		Object.entries(all).filter(([path, text]) => mysite.sources?.[path] !== text)
+		Object.entries(all).filter(([path, text]) => project.sources?.[path] !== text)
 	);
 	const report = await site.reload(edits);
 	if (report.problem) throw new Error(`${step.id}: the edits fail: ${report.problem.traceback}`);
@@ -58,7 +60,7 @@ describe.each(lessons.map((l) => [l.file, l] as const))('%s', (_file, lesson) =>
 		const { site, browser } = await visit(lesson);
 		const problems: string[] = [];
 		for (const step of stepsOf(lesson)) {
-			await edit(site, step);
+			await edit(site, lesson, step);
 			problems.push(...(await play(lesson, step, site, browser)));
 		}
 		expect(problems).toEqual([]);
@@ -73,7 +75,7 @@ describe.each(lessons.map((l) => [l.file, l] as const))('%s', (_file, lesson) =>
 			const { site, browser } = await visit(lesson);
 			const steps = stepsOf(lesson);
 			for (const step of steps.slice(0, steps.indexOf(challenge))) {
-				await edit(site, step);
+				await edit(site, lesson, step);
 				await play(lesson, step, site, browser);
 			}
 			const wrong = challenge.wrong ?? [{ send: lesson.start }];
@@ -84,7 +86,7 @@ describe.each(lessons.map((l) => [l.file, l] as const))('%s', (_file, lesson) =>
 					`${where(lesson, challenge)}: the wrong attempt ${attempt.send} passes`
 				).toBe(false);
 			}
-			await edit(site, challenge);
+			await edit(site, lesson, challenge);
 			const solved = await sendAll(browser, challenge.solution);
 			expect(challengeMet(challenge.check, solved), `${where(lesson, challenge)}: solution`).toBe(
 				true

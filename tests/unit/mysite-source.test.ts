@@ -5,7 +5,10 @@
  *    route, name and view, and the other way round;
  * 2. every source reference a request records (on the resolver→view hop and on each line that
  *    ran) points at lines that exist in the project's files, and view code points at code;
- * 3. settings.py and settings.ts agree on the settings both have.
+ * 3. settings.py and settings.ts agree on the settings both have;
+ * 4. the full project (`DJANGO_SETTINGS_MODULE=mysite.settings_full`): urls_full.py and
+ *    `urlpatternsFull` have the same patterns (urls.py's, spliced in with `*site_urlpatterns`,
+ *    and its own), and settings_full.py and `settingsFull` the same settings.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +17,7 @@ import type { View } from '../../src/lib/sim/django/http';
 import type { UrlEntry } from '../../src/lib/sim/django/urls';
 import { projectSources, urlpatterns } from '../../src/lib/sim/mysite';
 import { settings } from '../../src/lib/sim/mysite/settings';
+import { settingsFull, urlpatternsFull } from '../../src/lib/sim/mysite/full';
 import { fileLine, pySource } from '../../src/lib/sim/mysite/sources';
 import { makeSite, Visitor } from '../../src/lib/sim/mysite/test-site';
 import { USERS } from '../../src/lib/sim/mysite/seed';
@@ -35,9 +39,16 @@ function importsOf(file: string, text: string): Record<string, string> {
 		if (m) names.views = `${pkg}.views`;
 		m = /^from ([\w.]+) import (\w+) as (\w+)$/.exec(line);
 		if (m) names[m[3]] = `${m[1]}.${m[2]}`;
+		m = /^from (\w[\w.]*) import (\w+)$/.exec(line);
+		if (m) names[m[2]] = `${m[1]}.${m[2]}`;
 	}
 	return names;
 }
+
+const pkgOf = (file: string) => file.split('/')[0];
+
+/** `path("admin/", admin.site.urls)`: the admin site's URLconf (app and namespace `admin`). */
+const ADMIN_SITE = 'admin.site.urls';
 
 /** Every `path(...)` of a urls.py, with includes followed, as full routes and names. */
 function pythonRoutes(file: string, prefix = '', namespace?: string): Route[] {
@@ -48,9 +59,24 @@ function pythonRoutes(file: string, prefix = '', namespace?: string): Route[] {
 	const ns = appName ?? namespace;
 	const routes: Route[] = [];
 	for (const line of text.split('\n')) {
+		// `*site_urlpatterns,`: another urls.py's list, spliced in (urls_full.py).
+		const splice = /^\s*\*(\w+),$/.exec(line);
+		if (splice) {
+			const from = new RegExp(`^from \\.(\\w+) import urlpatterns as ${splice[1]}$`, 'm').exec(
+				text
+			);
+			expect(from, `${file}: where ${splice[1]} comes from`).not.toBeNull();
+			routes.push(...pythonRoutes(`${pkgOf(file)}/${from?.[1]}.py`, prefix, namespace));
+			continue;
+		}
 		const m = /^\s*path\("([^"]*)", (.+?)(?:, name="(\w+)")?\),$/.exec(line);
 		if (!m) continue;
 		const [, route, target, name] = m;
+		// Django's admin site: its patterns are Django's own, only its place can be compared.
+		if (target === 'admin.site.urls') {
+			routes.push({ route: prefix + route, view: ADMIN_SITE });
+			continue;
+		}
 		const include = /^include\("(\w+)\.urls"\)$/.exec(target);
 		if (include) {
 			routes.push(...pythonRoutes(`${include[1]}/urls.py`, prefix + route));
@@ -71,6 +97,8 @@ function pythonRoutes(file: string, prefix = '', namespace?: string): Route[] {
 /** The same from the TypeScript URLconf. */
 function tsRoutes(entries: readonly UrlEntry<View>[], prefix = '', namespace?: string): Route[] {
 	return entries.flatMap((entry) => {
+		if (entry.type === 'resolver' && entry.appName === 'admin' && entry.namespace === 'admin')
+			return [{ route: prefix + entry.pattern.text, view: ADMIN_SITE }];
 		if (entry.type === 'resolver') {
 			return tsRoutes(entry.patterns, prefix + entry.pattern.text, entry.namespace ?? namespace);
 		}
@@ -84,6 +112,20 @@ describe('urls.py and the TypeScript URLconf', () => {
 		const python = pythonRoutes('mysite/urls.py');
 		expect(python.length).toBeGreaterThan(20);
 		expect(tsRoutes(urlpatterns)).toEqual(python);
+	});
+});
+
+describe('urls_full.py and urlpatternsFull (mysite.settings_full)', () => {
+	it('have the same patterns, in the same order, with the same names and views', () => {
+		const python = pythonRoutes('mysite/urls_full.py');
+		expect(tsRoutes(urlpatternsFull)).toEqual(python);
+	});
+
+	it("keep every pattern of urls.py, in urls.py's order (spliced in with *site_urlpatterns)", () => {
+		const site = pythonRoutes('mysite/urls.py');
+		const full = pythonRoutes('mysite/urls_full.py');
+		const at = full.findIndex((r) => r.route === site[0].route && r.view === site[0].view);
+		expect(full.slice(at, at + site.length)).toEqual(site);
 	});
 });
 
@@ -162,6 +204,62 @@ describe('settings.py and settings.ts', () => {
 		}
 	});
 });
+
+describe('settings_full.py and settingsFull (mysite.settings_full)', () => {
+	const text = projectSources['mysite/settings_full.py'];
+	/** Each top-level assignment of settings_full.py, with its value's text (lists may span lines). */
+	const assigned = new Map(
+		[...text.matchAll(/^([A-Z][A-Z0-9_]*) = (\[[\s\S]*?\n?\]|\{[\s\S]*?\n\}|.+)$/gm)].map(
+			(m) => [m[1], m[2].trim()] as const
+		)
+	);
+
+	it('star-imports settings.py, as settings modules that extend another do', () => {
+		expect(text).toMatch(/^from \.settings import \*/m);
+		expect(assigned.get('ROOT_URLCONF')).toBe('"mysite.urls_full"');
+	});
+
+	it('agree on every setting settings_full.py assigns', () => {
+		const full = settingsFull as Record<string, unknown>;
+		const base = settings as Record<string, unknown>;
+		expect(assigned.size).toBeGreaterThan(1);
+		for (const [key, value] of assigned) {
+			expect(full, `settingsFull lacks ${key}`).toHaveProperty(key);
+			const literal = listLiteral(value, base);
+			if (literal !== undefined) expect(full[key], key).toEqual(literal);
+			else if (!/^[[{]/.test(value)) expect(full[key], key).toEqual(pythonLiteral(value));
+		}
+	});
+
+	it('change nothing of settings.py that settings_full.py does not assign', () => {
+		const base = settings as Record<string, unknown>;
+		for (const [key, value] of Object.entries(settingsFull))
+			if (!assigned.has(key)) expect(value, key).toEqual(base[key]);
+	});
+});
+
+/**
+ * A list of strings, on one line or several, in which `*NAME` splices the list `NAME` of
+ * settings.py (`["django.contrib.admin", *INSTALLED_APPS]`); undefined for anything else.
+ */
+function listLiteral(text: string, base: Record<string, unknown>): string[] | undefined {
+	if (!text.startsWith('[')) return undefined;
+	const items = text
+		.slice(1, -1)
+		.split(',')
+		.map((item) => item.trim())
+		.filter(Boolean);
+	const out: string[] = [];
+	for (const item of items) {
+		const quoted = /^"([^"]*)"$/.exec(item);
+		const spliced = /^\*(\w+)$/.exec(item);
+		if (quoted) out.push(quoted[1]);
+		else if (spliced && Array.isArray(base[spliced[1]]))
+			out.push(...(base[spliced[1]] as string[]));
+		else return undefined;
+	}
+	return out;
+}
 
 /** A simple Python literal (string, number, True/False, a one-line list of strings). */
 function pythonLiteral(text: string): unknown {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { NODE_GROUP, NODE_IDS, STACK_NODE_IDS, isOutsideNode, type NodeId } from '$lib/sim/types';
-import { chooseOrientation, computeLayout, type DiagramLayout, type Orientation } from './layout';
+import {
+	chooseOrientation,
+	computeLayout,
+	type DiagramLayout,
+	type Density,
+	type Orientation
+} from './layout';
 import { EDGES } from './nodes';
 
 type Rect = { x: number; y: number; width: number; height: number };
@@ -141,5 +147,86 @@ describe('visibleNodes', () => {
 		expect(computeLayout('wide', ['browser', 'nope' as NodeId]).nodes.map((n) => n.id)).toEqual([
 			'browser'
 		]);
+	});
+});
+
+/** Whether the segment (x1,y1)–(x2,y2) passes through the inside of `r` (Liang–Barsky clipping). */
+function crosses(e: { x1: number; y1: number; x2: number; y2: number }, r: Rect): boolean {
+	const dx = e.x2 - e.x1;
+	const dy = e.y2 - e.y1;
+	let t0 = 0;
+	let t1 = 1;
+	for (const [p, q] of [
+		[-dx, e.x1 - r.x],
+		[dx, r.x + r.width - e.x1],
+		[-dy, e.y1 - r.y],
+		[dy, r.y + r.height - e.y1]
+	]) {
+		if (p === 0) {
+			if (q <= 0) return false;
+			continue;
+		}
+		const t = q / p;
+		if (p < 0) t0 = Math.max(t0, t);
+		else t1 = Math.min(t1, t);
+	}
+	return t1 - t0 > 1e-6;
+}
+
+describe('outside servers', () => {
+	const cases: Array<[string, NodeId[] | undefined, NodeId[]]> = [
+		['the identity provider', undefined, ['identity-provider']],
+		['the payment API and the mail server', undefined, ['payment-api', 'mail-server']],
+		['all three', undefined, ['identity-provider', 'payment-api', 'mail-server']],
+		[
+			'the overview (Django as one box)',
+			['browser', 'web-server', 'app-server', 'middleware'],
+			['identity-provider', 'mail-server']
+		]
+	];
+	describe.each<[Orientation, Density]>([
+		['wide', 'roomy'],
+		['wide', 'compact'],
+		['tall', 'roomy']
+	])('%s, %s', (orientation, density) => {
+		it.each(cases)('draws %s in a band of its own, edges clear of every box', (_, base, extra) => {
+			const layout = computeLayout(orientation, [...(base ?? []), ...extra], density);
+			expectSound(layout);
+			for (const id of extra) {
+				const box = layout.nodes.find((n) => n.id === id)!;
+				expect(box, id).toBeDefined();
+				// Before the stack across the reading direction: above it (wide), left of it (tall).
+				const stackStart = Math.min(
+					...layout.nodes
+						.filter((n) => !isOutsideNode(n.id))
+						.map((n) => (orientation === 'wide' ? n.y : n.x))
+				);
+				expect(orientation === 'wide' ? box.y + box.height : box.x + box.width).toBeLessThan(
+					stackStart
+				);
+				expect(layout.groups.find((g) => g.id === NODE_GROUP[id])?.label).toBeTruthy();
+			}
+			// Every edge reaches only the two boxes it joins.
+			for (const e of layout.edges)
+				for (const n of layout.nodes)
+					if (n.id !== e.a && n.id !== e.b)
+						expect(crosses(e, n), `${e.key} crosses ${n.id}`).toBe(false);
+			// The view calls the servers; the browser visits the identity provider.
+			const caller = base ? 'middleware' : 'view';
+			for (const id of extra)
+				expect(layout.edges.some((e) => e.key === [caller, id].sort().join('|'))).toBe(true);
+			if (extra.includes('identity-provider'))
+				expect(layout.edges.some((e) => e.key === 'browser|identity-provider')).toBe(true);
+		});
+	});
+
+	it('leaves the stack where it was, only moved across, when a server appears', () => {
+		const plain = computeLayout('wide');
+		const withIdp = computeLayout('wide', ['identity-provider']);
+		for (const n of plain.nodes) {
+			const moved = withIdp.nodes.find((m) => m.id === n.id)!;
+			expect(moved.x).toBe(n.x);
+			expect(moved.y).toBeGreaterThan(n.y);
+		}
 	});
 });

@@ -6,6 +6,12 @@
  * URL resolver above the view, the template below it and the database below the model; the tall layout (phone portrait) is the
  * same grid transposed, reading top to bottom. Hidden nodes free their rows and columns, and an
  * edge that touched a hidden node is re-routed to the node that stands in for it.
+ *
+ * Servers outside mysite (an identity provider, a payment API, a mail server) are drawn only when
+ * asked for, in a band of their own before the stack's groups (above them when wide, on their left
+ * when tall), each in its own small group. Along the reading direction each sits where its edges
+ * stay clear of mysite's boxes: the identity provider halfway between the browser and the view
+ * (both talk to it), the others a little past the view that calls them.
  */
 import {
 	NODE_GROUP,
@@ -56,10 +62,10 @@ const WIDE_CELL: Readonly<Record<NodeId, readonly [number, number]>> = {
 	model: [5, 1],
 	// Below the model (beside it when tall): one column fewer leaves more room for the text.
 	database: [5, 2],
-	// Outside servers, after mysite's own stack (drawn only when a request reaches them).
-	'identity-provider': [6, 0],
-	'payment-api': [6, 1],
-	'mail-server': [6, 2]
+	// Outside servers sit in their own band (see `outsideMain`); only their order counts here.
+	'identity-provider': [0, -1],
+	'payment-api': [1, -1],
+	'mail-server': [2, -1]
 };
 
 interface Metrics {
@@ -122,7 +128,9 @@ const FONTS: Readonly<Record<Orientation | 'compact', DiagramFonts>> = {
 /** Group names short enough for a compact group one box wide. */
 const SHORT_GROUP_LABEL: Readonly<Record<NodeGroup, string>> = {
 	...GROUP_LABEL,
-	'app-server': 'App server'
+	'app-server': 'App server',
+	'identity-provider': 'Identity',
+	'payment-api': 'Payments'
 };
 
 export interface NodeBox {
@@ -250,21 +258,34 @@ export function computeLayout(
 	const m = METRICS[compact ? 'compact' : orientation];
 	const groupLabel = compact ? SHORT_GROUP_LABEL : GROUP_LABEL;
 	const wanted = (visibleNodes ?? []).filter((id) => NODE_IDS.includes(id));
-	const visible = new Set<NodeId>(wanted.length > 0 ? wanted : STACK_NODE_IDS);
+	// Outside servers are added to mysite's stack: asking only for them still draws the stack.
+	const wantedStack = wanted.filter((id) => !isOutsideNode(id));
+	const visible = new Set<NodeId>([
+		...(wantedStack.length > 0 ? wantedStack : STACK_NODE_IDS),
+		...wanted.filter(isOutsideNode)
+	]);
 	const shown = NODE_IDS.filter((id) => visible.has(id));
+	const stack = shown.filter((id) => !isOutsideNode(id));
+	const outside = shown.filter(isOutsideNode);
 
 	// Main axis: the reading direction (x when wide, y when tall), along which groups follow each other.
 	const cell = (id: NodeId) => ({ main: WIDE_CELL[id][0], cross: WIDE_CELL[id][1] });
-	const mains = [...new Set(shown.map((id) => cell(id).main))].sort((a, b) => a - b);
-	const crosses = [...new Set(shown.map((id) => cell(id).cross))].sort((a, b) => a - b);
-	const groupOfMain = new Map(shown.map((id) => [cell(id).main, NODE_GROUP[id]]));
+	const mains = [...new Set(stack.map((id) => cell(id).main))].sort((a, b) => a - b);
+	const crosses = [...new Set(stack.map((id) => cell(id).cross))].sort((a, b) => a - b);
+	const groupOfMain = new Map(stack.map((id) => [cell(id).main, NODE_GROUP[id]]));
 
 	const wide = orientation === 'wide';
 	const boxMain = wide ? m.boxW : m.boxH;
 	const boxCross = wide ? m.boxH : m.boxW;
+	// The outside servers' band, before the stack across the reading direction: a group label
+	// (wide: above each box; tall: the band is as wide as a box, its label above the box too).
+	const band =
+		outside.length > 0
+			? (wide ? m.groupLabelH : 0) + 2 * m.groupPad + boxCross + m.groupGap + m.gapCross / 2
+			: 0;
 	// Group labels sit above each group: once across the top (wide), or before each group (tall).
 	const lead = m.margin + m.groupPad + (wide ? 0 : m.groupLabelH);
-	const crossStart = m.margin + m.groupPad + (wide ? m.groupLabelH : 0);
+	const crossStart = band + m.margin + m.groupPad + (wide ? m.groupLabelH : 0);
 
 	const mainPos = new Map<number, number>();
 	let at = lead;
@@ -283,10 +304,9 @@ export function computeLayout(
 		crosses.map((c, i) => [c, crossStart + shift + i * (boxCross + m.gapCross)])
 	);
 
-	const nodes: NodeBox[] = shown.map((id) => {
-		const { main, cross } = cell(id);
-		const x = wide ? mainPos.get(main)! : crossPos.get(cross)!;
-		const y = wide ? crossPos.get(cross)! : mainPos.get(main)!;
+	const box = (id: NodeId, main: number, cross: number): NodeBox => {
+		const x = wide ? main : cross;
+		const y = wide ? cross : main;
 		return {
 			id,
 			group: NODE_GROUP[id],
@@ -298,13 +318,56 @@ export function computeLayout(
 			cy: y + m.boxH / 2,
 			...NODE_LABEL[id]
 		};
-	});
+	};
+	const nodes: NodeBox[] = stack.map((id) =>
+		box(id, mainPos.get(cell(id).main)!, crossPos.get(cell(id).cross)!)
+	);
+
+	// The outside band: each server where its edges run clear of mysite's boxes.
+	const standIn = Object.fromEntries(NODE_IDS.map((id) => [id, standInFor(id, visible)])) as Record<
+		NodeId,
+		NodeId
+	>;
+	const mainOf = (id: NodeId) => {
+		const n = nodes.find((b) => b.id === standIn[id])!;
+		return wide ? n.x : n.y;
+	};
+	const step = boxMain + m.gapMain;
+	const bandCross = m.margin + m.groupPad + (wide ? m.groupLabelH : 0);
+	// Far enough past the caller that its edge passes under the box before it (the URL resolver,
+	// right above the view) with a margin: the edge climbs `rise` over the distance found.
+	const rise = (crossPos.get(cell('view').cross) ?? crossStart) - bandCross;
+	const clearance = boxCross / 2 + m.gapCross - 8;
+	const pastCaller = Math.max(1.2 * step, (rise * (boxMain / 2)) / clearance);
+	let next = -Infinity;
+	for (const id of outside) {
+		const wish =
+			id === 'identity-provider'
+				? (mainOf('browser') + mainOf('view')) / 2
+				: mainOf('view') + pastCaller;
+		const main = Math.max(wish, next);
+		next = main + step + m.groupPad * 2 + (wide ? 0 : m.groupLabelH);
+		nodes.push(box(id, main, bandCross));
+	}
 
 	// Every group spans the whole cross axis, like machines standing side by side.
 	const crossEnd = crossStart + Math.max(span, m.minCrossSpan);
 	const groups: GroupBox[] = [];
 	for (const group of new Set(nodes.map((n) => n.group))) {
 		const members = nodes.filter((n) => n.group === group);
+		if (isOutsideNode(members[0].id)) {
+			// A small group around the one box, its label above it.
+			const n = members[0];
+			groups.push({
+				id: group,
+				label: (compact || !wide ? SHORT_GROUP_LABEL : groupLabel)[group],
+				x: n.x - m.groupPad,
+				y: n.y - m.groupPad - m.groupLabelH,
+				width: n.width + 2 * m.groupPad,
+				height: n.height + 2 * m.groupPad + m.groupLabelH
+			});
+			continue;
+		}
 		const from = Math.min(...members.map((n) => (wide ? n.x : n.y))) - m.groupPad;
 		const to =
 			Math.max(...members.map((n) => (wide ? n.x + n.width : n.y + n.height))) + m.groupPad;
@@ -332,10 +395,6 @@ export function computeLayout(
 		);
 	}
 
-	const standIn = Object.fromEntries(NODE_IDS.map((id) => [id, standInFor(id, visible)])) as Record<
-		NodeId,
-		NodeId
-	>;
 	const byId = new Map(nodes.map((n) => [n.id, n]));
 	const edges: EdgeLine[] = [];
 	for (const [a0, b0] of EDGES) {

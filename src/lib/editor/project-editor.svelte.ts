@@ -5,8 +5,11 @@
  */
 import type { ReloadReport } from '$lib/sim/site';
 import { fileKind, type FileKind } from '$lib/sim/project-files/editable';
-import { loadEdits, saveEdits, type Edits } from './edits-storage';
-import { decodeEdits, encodeEdits, linkFor, projectFromHash } from './share-link';
+import type { Edits } from './edits-storage';
+
+// Zod validates the saved edits and a link's: these load with the files, after the first paint.
+const storage = () => import('./edits-storage');
+const links = () => import('./share-link');
 
 /** The part of the simulated site the editor needs. */
 export interface EditableSite {
@@ -21,7 +24,8 @@ export interface EditorOptions {
 
 const defaultOptions: EditorOptions = {
 	sources: () => import('$lib/sim/mysite/sources').then((m) => m.projectSources),
-	site: () => import('$lib/mocks/simulation').then((m) => m.getSite())
+	// The default project's site: the full one (mysite.settings_full) cannot be edited.
+	site: () => import('$lib/mocks/simulation').then((m) => m.siteOf('mysite'))
 };
 
 export const FIRST_FILE = 'templates/blog/post_list.html';
@@ -67,7 +71,9 @@ export class ProjectEditor {
 	}
 
 	async #init(hash: string): Promise<void> {
-		this.originals = await this.#options.sources();
+		const [originals, { loadEdits, saveEdits }, { decodeEdits, projectFromHash }] =
+			await Promise.all([this.#options.sources(), storage(), links()]);
+		this.originals = originals;
 		const loaded = loadEdits();
 		this.edits = this.#known(loaded.edits);
 		this.notice = loaded.notice;
@@ -134,6 +140,7 @@ export class ProjectEditor {
 	async share(): Promise<void> {
 		this.shareLink = null;
 		this.shareProblem = null;
+		const { encodeEdits, linkFor } = await links();
 		const encoded = await encodeEdits(this.edits);
 		if (encoded.ok) this.shareLink = linkFor(location.href, encoded.value);
 		else this.shareProblem = encoded.message;
@@ -155,6 +162,7 @@ export class ProjectEditor {
 	}
 
 	async #store(done: string): Promise<void> {
+		const { saveEdits } = await storage();
 		const kept = saveEdits(this.edits);
 		await this.#apply(
 			kept ? done : `${done} (This browser does not let us keep it after you leave.)`

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tracesToHar } from './har';
-import { sampleTrace } from './test-trace';
+import { outboundTrace, sampleTrace } from './test-trace';
 
 describe('HAR export', () => {
 	const har = tracesToHar([sampleTrace]);
@@ -40,5 +40,25 @@ describe('HAR export', () => {
 		const { send, wait, receive } = entry.timings;
 		expect(send + wait + receive).toBeCloseTo(entry.time);
 		expect(entry.startedDateTime).toBe('2026-11-23T12:00:00.000Z');
+	});
+});
+
+describe('HAR export of a server-to-server call', () => {
+	it('keeps the call out of the entries and lists it under _serverCalls', () => {
+		const har = tracesToHar([outboundTrace, sampleTrace]);
+		expect(har.log.entries).toHaveLength(2);
+		const [entry, plain] = har.log.entries;
+		expect(entry._traceId).toBe(outboundTrace.id);
+		expect(entry._serverCalls).toEqual([
+			{
+				from: 'view',
+				to: 'identity-provider',
+				startedDateTime: new Date(outboundTrace.startedAt + 8).toISOString(),
+				time: 32,
+				request: outboundTrace.hops[1].detail.http,
+				response: outboundTrace.hops[2].detail.http
+			}
+		]);
+		expect(plain._serverCalls).toBeUndefined();
 	});
 });

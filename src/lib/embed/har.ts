@@ -3,7 +3,7 @@
  * so a student can open what the simulated browser sent and received in a real Network panel.
  * Spec: http://www.softwareishard.com/blog/har-12-spec/
  */
-import { NODE_IDS } from '$lib/sim/types';
+import { NODE_IDS, isOutsideNode } from '$lib/sim/types';
 import type { HeaderList, NodeId, SimResponse, Trace, TracedRequest } from '$lib/sim/types';
 
 interface HarNameValue {
@@ -49,6 +49,22 @@ export interface HarEntry {
 	serverIPAddress?: string;
 	comment?: string;
 	_traceId: string;
+	/**
+	 * The calls the server made to other servers while answering (the view's POST to the identity
+	 * provider's /token): they never passed through the browser, so they are not entries of their
+	 * own; HAR allows custom fields that start with `_`.
+	 */
+	_serverCalls?: HarServerCall[];
+}
+
+/** One server-to-server call inside an entry: who called whom, and the raw HTTP both ways. */
+export interface HarServerCall {
+	from: string;
+	to: string;
+	startedDateTime: string;
+	time: number;
+	request: string;
+	response: string;
 }
 
 export interface Har {
@@ -103,6 +119,27 @@ function headersSize(firstLine: string, headers: HeaderList): number {
 	);
 }
 
+/**
+ * The request hops from a node of the stack to a server outside, each with the answer that came
+ * back to it (the next hop from that server to the caller).
+ */
+function serverCalls(trace: Trace): HarServerCall[] {
+	const calls: HarServerCall[] = [];
+	trace.hops.forEach((hop, i) => {
+		if (hop.from === 'browser' || !isOutsideNode(hop.to) || hop.direction !== 'in') return;
+		const answer = trace.hops.slice(i + 1).find((h) => h.from === hop.to && h.to === hop.from);
+		calls.push({
+			from: hop.from,
+			to: hop.to,
+			startedDateTime: new Date(trace.startedAt + hop.atMs).toISOString(),
+			time: answer ? answer.atMs + answer.durationMs - hop.atMs : hop.durationMs,
+			request: hop.detail.http ?? hop.summary,
+			response: answer?.detail.http ?? answer?.detail.note ?? answer?.summary ?? ''
+		});
+	});
+	return calls;
+}
+
 /** Everything behind the web server: the time the browser waits for the answer. */
 const SERVER_NODES: readonly NodeId[] = NODE_IDS.slice(NODE_IDS.indexOf('app-server'));
 
@@ -116,6 +153,7 @@ export function traceToHarEntry(trace: Trace): HarEntry {
 	const wait = SERVER_NODES.reduce((sum, node) => sum + (trace.timings[node] ?? 0), 0);
 	const network = Math.max(0, trace.totalMs - wait);
 	const requestContentType = headerValue(request.headers, 'content-type');
+	const calls = serverCalls(trace);
 	return {
 		startedDateTime: new Date(trace.startedAt).toISOString(),
 		time: trace.totalMs,
@@ -159,7 +197,8 @@ export function traceToHarEntry(trace: Trace): HarEntry {
 			receive: network / 2
 		},
 		comment: 'Simulated by Request Flow: times are the simulation’s clock, not a real network.',
-		_traceId: trace.id
+		_traceId: trace.id,
+		...(calls.length > 0 ? { _serverCalls: calls } : {})
 	};
 }
 

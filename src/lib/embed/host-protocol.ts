@@ -19,6 +19,7 @@
  */
 import { z } from 'zod';
 import { NODE_IDS } from '$lib/sim/types';
+import { DECK_KEYS } from './deck-keys';
 
 const PREFIX = 'request-flow:';
 
@@ -58,8 +59,7 @@ function fromReveal({ method, args }: z.infer<typeof revealCommand>): HostComman
 	}
 }
 
-/** Keys a deck uses to move between slides; the embed passes them on when it does not use them. */
-export const DECK_KEYS = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'PageUp', 'PageDown'];
+export { DECK_KEYS };
 
 /** The xAPI verbs (actor-free statements) an embedded lesson reports, with their IRIs. */
 export const VERBS = {

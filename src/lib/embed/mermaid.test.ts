@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { escapeMermaid, traceToMermaid } from './mermaid';
-import { sampleTrace } from './test-trace';
+import { outboundTrace, sampleTrace } from './test-trace';
 
 describe('Mermaid export', () => {
 	const text = traceToMermaid(sampleTrace);
@@ -27,5 +27,15 @@ describe('Mermaid export', () => {
 		expect(text).toMatch(
 			/\n {4}accDescr: How the demo site answered GET \/blog\/3\/: \d+ steps through Browser, Web server \(nginx\), .*ending with status 200\.\n/
 		);
+	});
+});
+
+describe('Mermaid export of a server-to-server call', () => {
+	it('adds the outside server as a participant only when the trace reaches it', () => {
+		const text = traceToMermaid(outboundTrace);
+		expect(text).toContain('    participant I as Identity provider (id.example.test)\n');
+		expect(text).toContain('V->>I: POST /token HTTP/1.1');
+		expect(text).toContain('I-->>V: HTTP/1.1 200 OK');
+		expect(traceToMermaid(sampleTrace)).not.toContain('participant I');
 	});
 });

@@ -7,7 +7,7 @@ import { onTrace } from '$lib/flow/trace-bus';
 import { SITE_ORIGIN } from '$lib/mocks/origin';
 import type { PlayerController } from '$lib/player/player.svelte';
 import type { Trace } from '$lib/sim/types';
-import { sitePath, type EmbedRequest } from './embed-params';
+import { sitePath, type EmbedRequest } from './embed-config';
 
 export interface OpenOptions {
 	/** Hop to land on (0-based, clamped to the trace); `null` leaves the player where it starts. */

@@ -85,3 +85,39 @@ export const sampleTrace: Trace = {
 		}
 	]
 };
+
+/** A callback whose view exchanges a code with the identity provider, server to server. */
+export const outboundTrace: Trace = {
+	...sampleTrace,
+	id: 'tr-2',
+	url: 'https://mysite.test/accounts/oidc/callback/?code=abc&state=xyz',
+	status: 302,
+	hops: [
+		sampleTrace.hops[0],
+		{
+			index: 1,
+			from: 'view',
+			to: 'identity-provider',
+			kind: 'request',
+			direction: 'in',
+			summary: 'The view sends the code to the identity provider, server to server.',
+			durationMs: 15,
+			atMs: 8,
+			detail: {
+				http: 'POST /token HTTP/1.1\r\nHost: id.example.test\r\n\r\ngrant_type=authorization_code'
+			}
+		},
+		{
+			index: 2,
+			from: 'identity-provider',
+			to: 'view',
+			kind: 'response',
+			direction: 'out',
+			summary: 'id.example.test answers 200 OK.',
+			durationMs: 15,
+			atMs: 25,
+			detail: { http: 'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n{"id_token":"e"}' }
+		},
+		{ ...sampleTrace.hops[3], index: 3, atMs: 45 }
+	]
+};

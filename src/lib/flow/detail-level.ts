@@ -12,7 +12,7 @@
  * A folded hop keeps the hops it stands for (`inner`), so the inspector can still show each one,
  * and its `detail` is the most telling inner hop's (the template, else the SQL, …).
  */
-import { NODE_GROUP, type Hop, type NodeId, type Trace } from '$lib/sim/types';
+import { NODE_GROUP, isOutsideNode, type Hop, type NodeId, type Trace } from '$lib/sim/types';
 
 export const DETAIL_LEVELS = ['overview', 'django', 'everything'] as const;
 export type DetailLevel = (typeof DETAIL_LEVELS)[number];
@@ -61,6 +61,17 @@ function foldsWith(level: DetailLevel, a: Hop, b: Hop): boolean {
 	return false;
 }
 
+/**
+ * At the overview, a hop between a part of Django and a server outside (the view's call to the
+ * identity provider) leaves from, or comes back to, the one Django box; a lone step inside Django
+ * between two such calls is work inside that box.
+ */
+function fromDjangoBox(hop: ShownHop): ShownHop {
+	if (!isOutsideNode(hop.from) && !isOutsideNode(hop.to) && !insideDjango(hop)) return hop;
+	const box = (id: NodeId) => (NODE_GROUP[id] === 'django' ? DJANGO_BOX : id);
+	return { ...hop, from: box(hop.from), to: box(hop.to) };
+}
+
 /** The recorded hops' indices that each shown hop stands for, in order. */
 export function groupsAt(trace: Trace, level: DetailLevel): number[][] {
 	const groups: number[][] = [];
@@ -83,14 +94,19 @@ export function traceAt(trace: Trace, level: DetailLevel): Trace {
 	if (!shown) {
 		const hops = groupsAt(trace, level).map((group, index) =>
 			group.length === 1
-				? { ...trace.hops[group[0]], index }
+				? level === 'overview'
+					? fromDjangoBox({ ...trace.hops[group[0]], index })
+					: { ...trace.hops[group[0]], index }
 				: foldHops(
 						group.map((i) => trace.hops[i]),
 						index,
 						level
 					)
 		);
-		shown = hops.length === trace.hops.length ? trace : { ...trace, hops };
+		const same =
+			hops.length === trace.hops.length &&
+			hops.every((h, i) => h.from === trace.hops[i].from && h.to === trace.hops[i].to);
+		shown = same ? trace : { ...trace, hops };
 		levels.set(level, shown);
 	}
 	return shown;

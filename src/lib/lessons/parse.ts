@@ -85,6 +85,12 @@ function frontmatter(source: string): { yaml: string; body: string; bodyLine: nu
 	};
 }
 
+/** The line of a top-level `key:` in YAML that starts at line `firstLine` of the file. */
+function keyLineIn(yaml: string, key: string, firstLine: number): number {
+	const index = yaml.split('\n').findIndex((line) => line.startsWith(`${key}:`));
+	return firstLine + Math.max(0, index);
+}
+
 /** Parses and validates one lesson. Throws `LessonError` listing every problem as `file:line: …`. */
 export function parseLesson(file: string, source: string): Lesson {
 	const issues: LessonIssue[] = [];
@@ -110,6 +116,11 @@ export function parseLesson(file: string, source: string): Lesson {
 	}
 	const meta = parseYaml(split.yaml, 2, frontmatterSchema);
 	if (!meta.ok) issues.push(...meta.issues);
+	if (meta.ok && meta.value.editor && meta.value.project !== 'mysite')
+		issues.push({
+			line: keyLineIn(split.yaml, 'project', 2),
+			message: `"editor: true" needs the default project: the editor changes only mysite (mysite.settings), not "project: ${meta.value.project}"`
+		});
 
 	const parts: LessonPart[] = [];
 	let current: LessonPart = { html: '', steps: [] };

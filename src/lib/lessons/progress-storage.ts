@@ -8,6 +8,8 @@
  */
 import { z } from 'zod';
 
+export { MAX_PROGRESS_FILE_BYTES, progressFileTooLarge } from './progress-file';
+
 export const PROGRESS_KEY = 'request-flow:progress:v1';
 export const UNREADABLE_KEY = `${PROGRESS_KEY}:unreadable`;
 
@@ -65,16 +67,6 @@ export function browserStorage(): Storage | null {
 	} catch {
 		return null;
 	}
-}
-
-/** Larger than any real progress file (a full course is a few kilobytes): refused unread. */
-export const MAX_PROGRESS_FILE_BYTES = 1024 * 1024;
-
-/** Why a file of `size` bytes is refused before it is read, or null when it may be read. */
-export function progressFileTooLarge(size: number): string | null {
-	if (size <= MAX_PROGRESS_FILE_BYTES) return null;
-	const mb = (size / 1024 / 1024).toFixed(1);
-	return `This file is ${mb} MB; a progress file is a few kilobytes (at most 1 MB), so it was not read. Nothing was changed.`;
 }
 
 export function parseProgress(raw: string): Progress | null {

@@ -2,12 +2,14 @@
  * After a reload in the middle of a lesson (`?step=5`), the page keeps the step, but the demo
  * site in this tab starts fresh: no comment posted, nobody logged in, no CSRF cookie. The steps
  * ahead were written (and self-tested) for the site as the earlier steps left it. So the page
- * rebuilds that state quietly: a fresh site, then the earlier steps walked as the self-test walks
- * them (`walk.ts`; a challenge's solution only when the student had passed it), straight through the stack without animation, with the page's own cookie jar
- * and form memory. Last, the browser opens again, for real, the page it was showing, so that the
- * next form sent from it carries that page as its `Referer`, as a browser's would.
+ * rebuilds that state quietly: a fresh site of the lesson's project, then the earlier steps walked
+ * as the self-test walks them (`walk.ts`; a challenge's solution only when the student had passed
+ * it), straight through the stack without animation, with the page's own cookie jar and form
+ * memory. Last, the browser opens again, for real, the page it was showing, so that the next form
+ * sent from it carries that page as its `Referer`, as a browser's would.
  */
 import { loadBrowserJar } from '$lib/client/browser-jar';
+import { simulatedProject } from './lesson-project';
 import type { FormMemory } from './request-spec';
 import type { Lesson, SiteSettings } from './schema';
 import { forceSiteSettings, markSiteUsed, resetDemoSite } from './site-control';
@@ -44,12 +46,13 @@ export async function rebuildSite(
 	passed: (challengeId: string) => boolean
 ): Promise<Rebuilt> {
 	// Loaded when needed: the scripted browser brings the cookie jar (tough-cookie, ~120 KiB).
-	const [{ getSite }, jar, { ScriptedBrowser }] = await Promise.all([
+	const [{ useProject }, jar, { ScriptedBrowser }] = await Promise.all([
 		import('$lib/mocks/simulation'),
 		loadBrowserJar(),
 		import('./scripted-browser')
 	]);
-	const site = await getSite();
+	// The lesson's own project (the page chose it already; this makes sure of it).
+	const site = await useProject(simulatedProject(lesson));
 	await resetDemoSite(lesson.settings ?? {});
 	memory.forget();
 	const browser = new ScriptedBrowser((request) => site.handle(request), jar, memory);

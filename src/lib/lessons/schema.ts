@@ -6,9 +6,16 @@
 import { z } from 'zod';
 import { NODE_IDS } from '$lib/sim/types';
 import { challengeCheckSchema, traceCheckSchema } from './checks';
+import { DETAILS, LESSON_PROJECTS, METHODS } from './lesson-constants';
 import { projectEditSchema } from './lesson-edits';
 
-export const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+export {
+	DETAILS,
+	LESSON_PROJECTS,
+	METHODS,
+	type Detail,
+	type LessonProject
+} from './lesson-constants';
 
 /** `GET /blog/` — a method in capitals, a space, and a path on the demo site. */
 export const requestLineSchema = z
@@ -60,9 +67,6 @@ export const siteSettingsSchema = z.strictObject({
 });
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;
 
-export const DETAILS = ['overview', 'django', 'everything'] as const;
-export type Detail = (typeof DETAILS)[number];
-
 export const frontmatterSchema = z.strictObject({
 	title: z.string().min(3),
 	summary: z.string().min(10),
@@ -78,7 +82,9 @@ export const frontmatterSchema = z.strictObject({
 	 * server, application server, Django as one box), `django` (its resolver, view, model and
 	 * template too) or `everything` (each middleware and query). The student can change it.
 	 */
-	detail: z.enum(DETAILS).default('everything')
+	detail: z.enum(DETAILS).default('everything'),
+	/** The project the lesson runs on (see `LESSON_PROJECTS`). */
+	project: z.enum(LESSON_PROJECTS).default('mysite')
 });
 export type Frontmatter = z.infer<typeof frontmatterSchema>;
 

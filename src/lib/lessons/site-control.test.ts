@@ -70,6 +70,26 @@ describe('the demo site for a lesson', () => {
 	});
 });
 
+describe('lessons on two projects (mysite, mysite-full)', () => {
+	it("resets a project's site when a lesson begins on it after requests reached it", async () => {
+		const { site, access } = fakeAccess();
+		let answering: 'mysite' | 'mysite-full' = 'mysite-full';
+		beginLesson('mysite-full', () => answering);
+		await applySiteSettings({}, access);
+		await publishTrace({ id: 'full', hops: [] } as unknown as Trace);
+		// The next lesson runs on mysite, which nothing reached: no reset.
+		answering = 'mysite';
+		beginLesson('mysite');
+		await applySiteSettings({}, access);
+		expect(site.reset).not.toHaveBeenCalled();
+		// Back to a lesson on the full project: its site was used, so it starts fresh.
+		answering = 'mysite-full';
+		beginLesson('mysite-full');
+		await applySiteSettings({}, access);
+		expect(site.reset).toHaveBeenCalledTimes(1);
+	});
+});
+
 describe("the stage's Reset the demo site", () => {
 	it('resets the data and the cookies at once, and keeps the settings of the step', async () => {
 		const { site, access } = fakeAccess();

@@ -6,6 +6,7 @@
  * the whole stack) is only loaded for this when something really needs to change.
  */
 import { onTrace } from '$lib/flow/trace-bus';
+import { currentProject, type ProjectName } from '$lib/mocks/simulation';
 import type { SiteConfig } from '$lib/sim/site';
 import type { SiteSettings } from './schema';
 
@@ -28,18 +29,32 @@ const pageAccess: SiteAccess = {
 
 let defaults: SiteConfig | undefined;
 let changed = false;
-/** A request reached the site since its last reset, so it may hold changed data. */
-let used = false;
+/**
+ * The projects whose site a request reached since its last reset, so they may hold changed data.
+ * Each project (`mysite`, `mysite-full`) has its own site and database.
+ */
+const used = new Set<ProjectName>();
+/** The project of the lesson now open. */
+let lessonProject: ProjectName = 'mysite';
+let answeringProject: () => ProjectName = currentProject;
 let resetDue = false;
 let watching = false;
 
-/** A lesson begins: if requests changed the site since the last reset, the next apply resets it. */
-export function beginLesson(): void {
+/**
+ * A lesson begins on `project`: if requests changed that project's site since its last reset,
+ * the next apply resets it. `answering` says which project a request reached (the page's choice).
+ */
+export function beginLesson(
+	project: ProjectName = 'mysite',
+	answering: () => ProjectName = currentProject
+): void {
+	answeringProject = answering;
 	if (!watching) {
 		watching = true;
-		onTrace(() => (used = true));
+		onTrace(() => void used.add(answeringProject()));
 	}
-	resetDue = used;
+	lessonProject = project;
+	resetDue = used.has(project);
 }
 
 /**
@@ -54,7 +69,7 @@ export async function applySiteSettings(
 	const asked = Object.keys(settings).length > 0;
 	if (resetDue) {
 		resetDue = false;
-		used = false;
+		used.delete(lessonProject);
 		const target = await access.site();
 		defaults ??= { ...target.config };
 		await target.reset();
@@ -81,7 +96,7 @@ export async function resetDemoSite(
 	defaults ??= { ...target.config };
 	await target.reset();
 	await access.clearCookies();
-	used = false;
+	used.delete(lessonProject);
 	resetDue = false;
 	changed = Object.keys(settings).length > 0;
 	return target.configure({ ...defaults, ...settings });
@@ -100,5 +115,5 @@ export async function forceSiteSettings(
 
 /** Requests changed the site without passing the trace bus (a quiet rebuild): reset it later. */
 export function markSiteUsed(): void {
-	used = true;
+	used.add(lessonProject);
 }

@@ -7,7 +7,7 @@
  * not true of the demo site never ships), and the lesson page, which rebuilds the demo site as it
  * was at a step after a reload, quietly, by walking the steps before it (`rebuild-site.ts`).
  */
-import { challengeMet, failures } from './checks';
+import { challengeMet, failures } from './check-match';
 import type { Lesson, RequestSpec, Step } from './schema';
 import type { ScriptedBrowser } from './scripted-browser';
 import type { SiteConfig } from '$lib/sim/site';

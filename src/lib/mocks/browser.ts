@@ -15,6 +15,8 @@ import type { SetupWorker } from 'msw/browser';
 import { SITE_ORIGIN } from './origin';
 import { simulationStatus, type SimulationMode } from './status.svelte';
 import { createWorkerWatch } from './worker-watch';
+// Small (the site and sql.js load inside it only when needed): the choice of project is synchronous.
+import { chooseProject, currentProject, getSite, type ProjectName } from './simulation';
 
 export type { SimulationMode } from './status.svelte';
 export { simulationStatus } from './status.svelte';
@@ -106,7 +108,11 @@ export function simulationReady(): Promise<SimulationMode> {
 		// answers, so that loading it (the main thread busy for a while) never delays the worker.
 		const mode = await startSimulation();
 		mark('site-start');
-		await import('./simulation').then((m) => m.getSite());
+		// The project may change while its site is built: ready means the one chosen last is built.
+		for (let project = currentProject(); ; project = currentProject()) {
+			await getSite();
+			if (project === currentProject()) break;
+		}
 		mark('site-ready');
 		mark('ready');
 		simulationStatus.state = 'ready';
@@ -117,6 +123,24 @@ export function simulationReady(): Promise<SimulationMode> {
 		ready = undefined;
 	});
 	return ready;
+}
+
+/**
+ * Runs the simulated site on project `name` (`mysite`, or `mysite-full` for `mysite.settings_full`)
+ * from the next request on, and resolves as `simulationReady()` does once its site is built. A
+ * page that sends calls it as it starts (before anything is sent); when the project changes,
+ * `simulationStatus` is not ready again until the new project's site is built. Each project keeps
+ * its own database, so switching back finds the data as it was left.
+ */
+export function simulationProject(name: ProjectName): Promise<SimulationMode> {
+	if (name !== currentProject()) {
+		chooseProject(name);
+		if (ready) {
+			ready = undefined;
+			if (simulationStatus.state !== 'failed') simulationStatus.state = 'starting';
+		}
+	}
+	return simulationReady();
 }
 
 /**

@@ -36,7 +36,15 @@ function start(name: ProjectName): Promise<Site> {
 
 /** The site that answers requests now. */
 export function getSite(): Promise<Site> {
-	return sites.get(current) ?? start(current);
+	return siteOf(current);
+}
+
+/**
+ * The site of project `name`, whichever answers now: the project editor changes only the default
+ * project (`mysite.settings`), so it reloads that site even while the full one answers.
+ */
+export function siteOf(name: ProjectName): Promise<Site> {
+	return sites.get(name) ?? start(name);
 }
 
 /** The project the site runs now. */
@@ -44,8 +52,16 @@ export function currentProject(): ProjectName {
 	return current;
 }
 
+/**
+ * Makes `name` the project that answers from the next request on, without building its site yet
+ * (the next request, or `getSite()`, does). A page calls it as it starts, before anything is sent.
+ */
+export function chooseProject(name: ProjectName): void {
+	current = name;
+}
+
 /** Makes `name` the project that answers from the next request on, and starts it if needed. */
 export function useProject(name: ProjectName): Promise<Site> {
-	current = name;
+	chooseProject(name);
 	return getSite();
 }

@@ -6,11 +6,15 @@ export function formatMs(ms: number): string {
 	return `${ms.toFixed(ms < 10 ? 2 : 1)} ms`;
 }
 
-/** The path (and query) of a URL on the simulated origin, as the address bar would show it. */
+/**
+ * The path (and query) of a URL on the simulated origin, as the address bar would show it; a URL
+ * on another server (the identity provider) keeps its host, so the two sites are never confused.
+ */
 export function pathOf(url: string): string {
 	try {
 		const u = new URL(url);
-		return u.pathname + u.search;
+		const host = u.hostname === 'mysite.test' ? '' : u.host;
+		return host + u.pathname + u.search;
 	} catch {
 		return url;
 	}

@@ -170,9 +170,15 @@ export async function createSite(options: SiteOptions): Promise<Site> {
 			})
 		});
 	let django = startDjango();
-	const appServer = new AppServer((call) => django(call), {
-		workers: project.workers ?? DEFAULT_APP_SERVER_CONFIG.workers
-	});
+	const appServer = new AppServer(
+		(call) => django(call),
+		{ workers: project.workers ?? DEFAULT_APP_SERVER_CONFIG.workers },
+		// DJANGO_SETTINGS_MODULE: gunicorn's --env for mysite.settings_full, else wsgi.py's default.
+		{
+			settingsModule: project.settingsModule ?? `${project.name}.settings`,
+			wsgiDefault: `${project.name}.settings`
+		}
+	);
 	const files = new StaticFiles(project.staticFiles ?? []);
 	const webServer = new WebServer(appServer, files);
 

@@ -16,7 +16,7 @@ import { byteLength } from '../http/headers';
 import { formatResponse } from '../http/raw';
 import type { Environ } from '../django/http-request';
 import type { ProxiedRequest, Upstream, UpstreamResult } from '../web-server/web-server';
-import { buildEnviron } from './environ';
+import { buildEnviron, settingsModuleNote } from './environ';
 
 export interface AppServerConfig {
 	/** Is gunicorn running at all? Off, nginx's connect() is refused: 502. */
@@ -25,6 +25,14 @@ export interface AppServerConfig {
 	workers: number;
 	/** `--timeout`, in seconds (0: never kill a worker). */
 	timeoutS: number;
+}
+
+/** The worker processes' environment (`os.environ`), not the WSGI environ. */
+export interface WorkerProcess {
+	/** `DJANGO_SETTINGS_MODULE`, e.g. `mysite.settings_full` (gunicorn's `--env`). */
+	settingsModule: string;
+	/** What `wsgi.py`'s `os.environ.setdefault()` gives when gunicorn sets nothing. */
+	wsgiDefault: string;
 }
 
 export const DEFAULT_APP_SERVER_CONFIG: AppServerConfig = { up: true, workers: 3, timeoutS: 30 };
@@ -75,8 +83,15 @@ export class AppServer implements Upstream {
 	/** Wall-clock start times of requests that had to wait. */
 	#waiting: number[] = [];
 
-	constructor(app: WsgiApplication, config: Partial<AppServerConfig> = {}) {
+	readonly #process: WorkerProcess;
+
+	constructor(
+		app: WsgiApplication,
+		config: Partial<AppServerConfig> = {},
+		process: WorkerProcess = { settingsModule: 'mysite.settings', wsgiDefault: 'mysite.settings' }
+	) {
 		this.#app = app;
+		this.#process = process;
 		this.config = { ...DEFAULT_APP_SERVER_CONFIG, ...config };
 		this.reset();
 	}
@@ -142,7 +157,11 @@ export class AppServer implements Upstream {
 			'request',
 			'in',
 			`Gunicorn worker ${worker.id} (pid ${worker.pid}) calls Django with the WSGI environ.`,
-			{ environ, queue: { waitedMs: waited, worker: worker.id, workers, queued } },
+			{
+				environ,
+				queue: { waitedMs: waited, worker: worker.id, workers, queued },
+				note: settingsModuleNote(this.#process.settingsModule, this.#process.wsgiDefault)
+			},
 			COST.localProxy
 		);
 		// `--timeout 0` means no timeout at all, as in gunicorn.

@@ -54,6 +54,25 @@ export function wsgiToText(wsgi: string): string {
 	}
 }
 
+/**
+ * Where `DJANGO_SETTINGS_MODULE` comes from, for the hop that calls Django. It is NOT in the WSGI
+ * environ: gunicorn's `--env NAME=VALUE` sets `os.environ` in each worker (`Worker.init_process`),
+ * and the WSGI environ it builds per request (gunicorn/http/wsgi.py) holds only the CGI names and
+ * headers. Django reads the variable from `os.environ` once, when the worker loads
+ * `mysite/wsgi.py`, whose `os.environ.setdefault()` gives `mysite.settings` when nothing set it.
+ */
+export function settingsModuleNote(settingsModule: string, wsgiDefault: string): string {
+	const wsgiPy = `${wsgiDefault.split('.')[0]}/wsgi.py`;
+	const origin =
+		settingsModule === wsgiDefault
+			? `${wsgiPy}'s os.environ.setdefault() set it`
+			: `gunicorn --env DJANGO_SETTINGS_MODULE=${settingsModule} set it before ${wsgiPy}'s setdefault()`;
+	return (
+		`os.environ: DJANGO_SETTINGS_MODULE=${settingsModule} (${origin}).\n` +
+		`It is the worker process's environment, not part of the WSGI environ: Django read it once, when the worker loaded the project.`
+	);
+}
+
 export function buildEnviron(input: EnvironInput): Environ {
 	const cut = input.target.indexOf('?');
 	const rawPath = cut < 0 ? input.target : input.target.slice(0, cut);
