@@ -90,7 +90,7 @@ describe('a broken lesson', () => {
 			`${file}:15: predict step: "choices" must have at least one correct answer`,
 			`${file}:22: request step: "send" must be a method and a path, like "GET /blog/"`,
 			`${file}:29: challenge step: unknown key "resolvr" in "check"`,
-			`${file}:37: pause step: "at" must be one of "browser", "web-server", "app-server", "middleware", "url-resolver", "view", "model", "database", "template"`
+			`${file}:37: pause step: "at" must be one of "browser", "web-server", "app-server", "middleware", "url-resolver", "view", "model", "database", "template", "identity-provider", "payment-api", "mail-server"`
 		]);
 	});
 
