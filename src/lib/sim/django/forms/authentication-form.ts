@@ -18,6 +18,8 @@ export class AuthenticationForm extends Form {
 	static override python_name = 'AuthenticationForm';
 	#user: User | null = null;
 	#checked = false;
+	/** `error_messages["invalid_login"]`: the admin's form words it for staff accounts. */
+	invalid_login = INVALID_LOGIN;
 
 	constructor(
 		readonly db: Database,
@@ -47,9 +49,15 @@ export class AuthenticationForm extends Form {
 			const username = String(this.cleaned_data.username);
 			const password = String(this.cleaned_data.password);
 			this.#user = await authenticate(this.db, username, password, narrate);
-			if (!this.#user) this.add_error(null, INVALID_LOGIN);
+			if (!this.#user) this.add_error(null, this.invalid_login);
+			else if (!this.confirm_login_allowed(this.#user)) this.#user = null;
 		}
 		return this.is_valid();
+	}
+
+	/** `confirm_login_allowed(user)`: may this (active, authenticated) user log in here? */
+	confirm_login_allowed(_user: User): boolean {
+		return true;
 	}
 
 	get_user(): User | null {

@@ -199,3 +199,53 @@ export class ModelChoiceField<T = unknown> extends FormField {
 		return value;
 	}
 }
+
+/** `DecimalField`: a number as text; the model field's DecimalValidator checks its digits. */
+export class DecimalField extends FormField {
+	constructor(options: FormFieldOptions & { decimalPlaces?: number } = {}) {
+		super(options, new NumberInput());
+		this.errorMessages = { invalid: 'Enter a number.', ...this.errorMessages };
+		if (options.decimalPlaces !== undefined) {
+			this.widget.attrs.step = options.decimalPlaces
+				? `0.${'0'.repeat(options.decimalPlaces - 1)}1`
+				: '1';
+		}
+	}
+
+	override toPython(value: unknown): unknown {
+		if (EMPTY(value)) return null;
+		const text = String(value).trim();
+		if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(text))
+			throw new ValidationError(this.errorMessages.invalid);
+		return text.replace(/^\+/, '');
+	}
+}
+
+/** `TypedChoiceField`: a model field with `choices` becomes a `<select>` of them. */
+export class TypedChoiceField extends FormField {
+	constructor(
+		readonly choices: readonly Choice[],
+		options: FormFieldOptions = {}
+	) {
+		const select = new Select();
+		select.choices = choices;
+		super(options, select);
+		this.errorMessages = {
+			invalid_choice: 'Select a valid choice. %(value)s is not one of the available choices.',
+			...this.errorMessages
+		};
+	}
+
+	override validate(value: unknown): void {
+		super.validate(value);
+		if (!EMPTY(value) && !this.choices.some(([key]) => String(key) === String(value))) {
+			throw new ValidationError(
+				this.errorMessages.invalid_choice.replace('%(value)s', String(value))
+			);
+		}
+	}
+
+	override toPython(value: unknown): unknown {
+		return EMPTY(value) ? '' : String(value);
+	}
+}

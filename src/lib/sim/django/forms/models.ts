@@ -15,7 +15,15 @@ import type { Field } from '../db/fields';
 import { capfirst } from '../db/meta';
 import type { Model, ModelClass } from '../db/model';
 import { targetModel } from '../db/relations';
-import { CharField, EmailField, IntegerField, ModelChoiceField, type FormField } from './fields';
+import {
+	CharField,
+	DecimalField,
+	EmailField,
+	IntegerField,
+	ModelChoiceField,
+	TypedChoiceField,
+	type FormField
+} from './fields';
 import { Form, NON_FIELD_ERRORS, type FormOptions } from './forms';
 import { Textarea } from './widgets';
 
@@ -39,7 +47,18 @@ export function formfieldFor(field: Field, model: ModelClass): FormField {
 			common
 		);
 	}
+	const choices = field.options.choices;
+	if (choices) {
+		const blank: Array<readonly [string, string]> =
+			field.isBlank || field.options.default === undefined ? [['', '---------']] : [];
+		return new TypedChoiceField(
+			[...blank, ...choices.map(([key, label]) => [String(key), label] as const)],
+			{ ...common, initial: field.options.default }
+		);
+	}
 	switch (field.kind) {
+		case 'DecimalField':
+			return new DecimalField({ ...common, decimalPlaces: field.decimalPlaces });
 		case 'CharField':
 		case 'SlugField':
 			return new CharField({ ...common, maxLength: field.maxLength });

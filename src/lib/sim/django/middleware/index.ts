@@ -28,7 +28,7 @@ const FACTORIES: Record<string, (services: MiddlewareServices) => Middleware> = 
 	'django.middleware.csrf.CsrfViewMiddleware': (s) => csrfViewMiddleware(s.settings),
 	'django.contrib.auth.middleware.AuthenticationMiddleware': (s) =>
 		authenticationMiddleware(s.users),
-	'django.contrib.messages.middleware.MessageMiddleware': () => messageMiddleware(),
+	'django.contrib.messages.middleware.MessageMiddleware': (s) => messageMiddleware(s.settings),
 	'django.middleware.clickjacking.XFrameOptionsMiddleware': (s) =>
 		xFrameOptionsMiddleware(s.settings)
 };

@@ -4,7 +4,7 @@
  */
 import type { Context } from './context';
 import { dateFormat } from './dateformat';
-import { pyStr } from './py';
+import { pyStr, strKeepingSafe } from './py';
 import { conditionalEscape } from './safe';
 import type { FilterExpression } from './variable';
 
@@ -83,7 +83,8 @@ export class TextNode implements Node {
  * text, and with autoescaping on, text not marked safe is escaped.
  */
 export function renderValueInContext(value: unknown, context: Context): string {
-	const text = value instanceof Date ? dateFormat(value, 'DATETIME_FORMAT', '') : value;
+	const text =
+		value instanceof Date ? dateFormat(value, 'DATETIME_FORMAT', '') : strKeepingSafe(value);
 	return context.autoescape ? conditionalEscape(text, pyStr).value : pyStr(text);
 }
 

@@ -34,6 +34,15 @@ export function pyStr(value: unknown): string {
 	return `<${pythonClassName(value)} object>`;
 }
 
+/** Python's `str(obj)` keeps a SafeString that `__str__` returns (a message with a link). */
+export function strKeepingSafe(value: unknown): unknown {
+	if (typeof value !== 'object' || value === null || value instanceof SafeString) return value;
+	const str = (value as { __str__?: unknown }).__str__;
+	if (typeof str !== 'function') return value;
+	const result: unknown = str.call(value);
+	return result instanceof SafeString ? result : value;
+}
+
 /** `repr(value)` in Python, as lists and dicts print their items (`[...]` for a list inside itself). */
 export function pyRepr(value: unknown, seen: Set<object> = new Set()): string {
 	if (typeof value === 'object' && value !== null) {

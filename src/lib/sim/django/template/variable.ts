@@ -6,7 +6,7 @@
 import type { Context, RenderEnvironment } from './context';
 import { TemplateSyntaxError, VariableDoesNotExist } from './errors';
 import { resolveLookup } from './lookup';
-import { pyStr } from './py';
+import { pyStr, strKeepingSafe } from './py';
 import { isSafe, markSafe } from './safe';
 
 export interface FilterContext {
@@ -155,6 +155,7 @@ export class FilterExpression {
 			obj = this.constant;
 		}
 		for (const { spec, arg } of this.filters) {
+			if (spec.stringFilter) obj = strKeepingSafe(obj);
 			const argValue = arg ? arg.resolve(context) : undefined;
 			const input = spec.stringFilter ? pyStr(obj) : obj;
 			const ctx = { autoescape: context.autoescape, env: context.env, inputSafe: isSafe(obj) };

@@ -43,6 +43,8 @@ export class LoginView extends TemplateView {
 	override template_name = 'registration/login.html';
 	redirect_field_name = 'next';
 	next_page: string | null = null;
+	/** The form class (the admin passes its own, which lets only staff in). */
+	authentication_form: typeof AuthenticationForm = AuthenticationForm;
 
 	get_redirect_url(): string {
 		const next =
@@ -65,7 +67,7 @@ export class LoginView extends TemplateView {
 
 	override get(request: HttpRequest, _kwargs: ViewKwargs): HttpResponse {
 		step(request, 'LoginView shows an empty AuthenticationForm.');
-		const form = new AuthenticationForm(dbOf(request));
+		const form = new this.authentication_form(dbOf(request));
 		return this.render_to_response(this.loginContext(form));
 	}
 
@@ -78,7 +80,7 @@ export class LoginView extends TemplateView {
 	}
 
 	async post(request: HttpRequest, _kwargs: ViewKwargs): Promise<HttpResponse> {
-		const form = new AuthenticationForm(dbOf(request), { data: request.POST });
+		const form = new this.authentication_form(dbOf(request), { data: request.POST });
 		step(request, 'LoginView checks the username and password with authenticate().');
 		if (!(await form.authenticate((text) => step(request, text)))) {
 			step(

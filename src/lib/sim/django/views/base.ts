@@ -132,7 +132,8 @@ export class TemplateView extends View {
 	extra_context?: Record<string, unknown>;
 
 	get_context_data(extra: Record<string, unknown> = {}): Record<string, unknown> {
-		return { view: this, ...this.extra_context, ...extra };
+		// ContextMixin: `kwargs.update(self.extra_context)`, so extra_context wins.
+		return { view: this, ...extra, ...this.extra_context };
 	}
 
 	get_template_names(): string[] {

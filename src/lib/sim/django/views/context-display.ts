@@ -4,6 +4,7 @@
  * expression, forms as Django's `<PostForm bound=True, valid=False, fields=(title;body)>`, and the
  * request as `<WSGIRequest: GET '/blog/'>` (not its whole insides).
  */
+import { BaseStorage } from '../contrib/messages/base-storage';
 import { Model } from '../db/model';
 import { QuerySet } from '../db/queryset';
 import { Form, formClassName } from '../forms/forms';
@@ -39,6 +40,10 @@ export function displayValue(value: unknown, depth = 0): unknown {
 	if (value instanceof SafeString) return value.value;
 	if (value instanceof Model) return `<${value.meta.objectName}: ${String(value)}>`;
 	if (value instanceof QuerySet) return value.python;
+	if (value instanceof BaseStorage) {
+		const request = displayValue(value.request);
+		return `<${value.constructor.name}: request=${String(request)}>`;
+	}
 	if (value instanceof HttpRequest)
 		return `<WSGIRequest: ${value.method} '${value.get_full_path()}'>`;
 	if (

@@ -7,6 +7,7 @@
  * `csrftoken` cookie.
  */
 import type { HttpRequest } from '../http';
+import { get_messages } from '../contrib/messages/api';
 import { get_token } from '../middleware/csrf-token';
 
 /** `django.template.context_processors.csrf`'s lazy token: evaluated on first use. */
@@ -39,6 +40,6 @@ export function contextProcessors(request: HttpRequest): Record<string, unknown>
 		csrf_token: new LazyCsrfToken(request),
 		request,
 		user: request.user,
-		messages: []
+		messages: get_messages(request)
 	};
 }

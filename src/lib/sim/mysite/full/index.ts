@@ -10,7 +10,7 @@
  */
 import type { DjangoProject } from '../../django/project';
 import type { Settings } from '../../django/settings';
-import { createResolver } from '../../django/urls';
+import { createResolver, path } from '../../django/urls';
 import type { View } from '../../django/http';
 import { mysite } from '../index';
 import { settings } from '../settings';
@@ -30,6 +30,12 @@ import { MailServer } from '../../outside/mail-server';
 import { PAYMENTS_SECRET_KEY, PAYMENTS_URL, PaymentApi } from '../../outside/payments';
 import { checkout } from '../shop/checkout';
 import { fileLine } from '../sources';
+// Django's admin (issue 14): each app's admin.py registers its models on admin.site.
+import { site as adminSite } from '../../django/contrib/admin';
+import { adminStaticFiles } from '../../django/contrib/admin/static-files';
+import '../blog/admin';
+import '../shop/admin';
+import { seedAdmin } from './admin-seed';
 
 /** mysite/settings_full.py: settings.py, with what it changes. */
 export const settingsFull: Partial<Settings> = {
@@ -105,6 +111,8 @@ const checkoutPatterns = [path('shop/checkout/', checkout, { name: 'checkout' })
 
 /** mysite/urls_full.py: urls.py's patterns, then the full project's own. */
 export const urlpatternsFull = [
+	// Django's admin (issue 14): first, as `path("admin/", admin.site.urls)` in urls_full.py.
+	path('admin/', adminSite.urls),
 	...urlpatterns,
 	// Log in with Example ID (OpenID Connect)
 	path('accounts/oidc/login/', oidc_login, { name: 'oidc_login' }),
@@ -120,8 +128,12 @@ export const mysiteFull: DjangoProject = {
 	settingsModule: 'mysite.settings_full',
 	settings: settingsFull,
 	urlconf: urlconfFull,
+	// Django's admin (issue 14): its CSS, served by nginx as collectstatic would gather it.
+	staticFiles: [...(mysite.staticFiles ?? []), ...adminStaticFiles],
 	async setUp(db) {
 		await mysite.setUp(db);
+		// Django's admin (issue 14): its tables, a superuser, bob as staff with some permissions.
+		seedAdmin(db);
 	},
 	outside: () => [
 		// Log in with Example ID (OpenID Connect)

@@ -1,5 +1,6 @@
 """The full project's URLconf: everything in urls.py, and the pages of the full project."""
 
+from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
@@ -9,6 +10,7 @@ from shop import checkout
 from .urls import urlpatterns as site_urlpatterns
 
 urlpatterns = [
+    path("admin/", admin.site.urls),
     *site_urlpatterns,
     # Log in with Example ID (OpenID Connect)
     path("accounts/oidc/login/", oidc.oidc_login, name="oidc_login"),

@@ -1,0 +1,21 @@
+/**
+ * `django.contrib.admin.forms.AdminAuthenticationForm`: the login form, but only staff may
+ * pass. A wrong password and a user who is not staff get the same message (Django 5.2's words),
+ * so the page does not tell which accounts are staff.
+ */
+import type { User } from '../../auth/models';
+import { AuthenticationForm } from '../../forms/authentication-form';
+
+export const ADMIN_INVALID_LOGIN =
+	'Please enter the correct username and password for a staff account. Note that both fields may be case-sensitive.';
+
+export class AdminAuthenticationForm extends AuthenticationForm {
+	static override python_name = 'AdminAuthenticationForm';
+	override invalid_login = ADMIN_INVALID_LOGIN;
+
+	override confirm_login_allowed(user: User): boolean {
+		if (user.is_staff) return true;
+		this.add_error(null, ADMIN_INVALID_LOGIN);
+		return false;
+	}
+}
