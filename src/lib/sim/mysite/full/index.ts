@@ -16,7 +16,6 @@ import { mysite } from '../index';
 import { settings } from '../settings';
 import { urlpatterns } from '../urls';
 // Log in with Example ID (OpenID Connect)
-import { path } from '../../django/urls';
 import { createIdentityProvider } from '../../outside/identity-provider';
 import { OIDC_SETTINGS, oidc_callback, oidc_login } from '../accounts/oidc';
 // Mail server and payment API (issue 13, parts 2 and 3).
