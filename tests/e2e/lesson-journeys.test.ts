@@ -82,7 +82,8 @@ test.describe('the challenges that need a form pass the way their hints say, fro
 		await stageSend(page, 'POST', '/accounts/login/', {
 			fields: 'username=bob&password=builder'
 		});
-		await expect(challenge(page)).toContainText('✓ Challenge passed.');
+		// Lesson 11 has two challenges now (the outside login first): bob's is the last.
+		await expect(challenge(page).last()).toContainText('✓ Challenge passed.');
 	});
 
 	test('lesson 13: buy two tea towels through the order form', async ({ page }) => {
