@@ -4,13 +4,13 @@
  * `salted_hmac("django.contrib.auth.models.AbstractBaseUser.get_session_auth_hash", password)`
  * in the session, so changing the password logs out every other session.
  */
-const encoder = new TextEncoder();
+import { saltedHmacDigest } from '../core/signing';
 
 /** The demo site's SECRET_KEY. A real site keeps its secret out of the source. */
 export const DEMO_SECRET_KEY = 'django-insecure-request-flow-demo-key-not-for-production';
 
-function hex(buffer: ArrayBuffer): string {
-	return [...new Uint8Array(buffer)].map((b) => b.toString(16).padStart(2, '0')).join('');
+function hex(bytes: Uint8Array): string {
+	return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 export async function saltedHmac(
@@ -18,15 +18,7 @@ export async function saltedHmac(
 	value: string,
 	secret = DEMO_SECRET_KEY
 ): Promise<string> {
-	const key = await crypto.subtle.digest('SHA-256', encoder.encode(keySalt + secret));
-	const hmacKey = await crypto.subtle.importKey(
-		'raw',
-		key,
-		{ name: 'HMAC', hash: 'SHA-256' },
-		false,
-		['sign']
-	);
-	return hex(await crypto.subtle.sign('HMAC', hmacKey, encoder.encode(value)));
+	return hex(await saltedHmacDigest(keySalt, value, secret));
 }
 
 /** `AbstractBaseUser.get_session_auth_hash()`. */
