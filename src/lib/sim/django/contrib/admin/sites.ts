@@ -21,7 +21,10 @@ import { AdminAuthenticationForm } from './forms';
 import type { ModelAdmin } from './options';
 import { is_active_staff } from './permissions';
 import { modelAdminUrls } from './model-urls';
+import { autocompleteView } from './views/autocomplete';
 import { appIndexView, indexView } from './views/index-view';
+import { passwordChangeDoneView, passwordChangeView } from './views/password-change';
+import { javascript_catalog } from '../../views/i18n';
 
 type Handler = (request: HttpRequest, kwargs: ViewKwargs) => HttpResponse | Promise<HttpResponse>;
 
@@ -48,8 +51,8 @@ export class AdminSite {
 		return is_active_staff(request.user as Parameters<typeof is_active_staff>[0]);
 	}
 
-	/** `admin_view(view)`: staff only, never cached. */
-	admin_view(name: string, handler: Handler): View {
+	/** `admin_view(view, cacheable=False)`: staff only; never cached unless `cacheable`. */
+	admin_view(name: string, handler: Handler, cacheable = false): View {
 		return defineView(`django.contrib.admin.${name}`, async (request, kwargs) => {
 			const reverse = reverseOf(request);
 			let response: HttpResponse;
@@ -67,7 +70,7 @@ export class AdminSite {
 				response = await handler(request, kwargs);
 			}
 			// never_cache() wraps the whole view: the redirect to the login page is not cached either.
-			add_never_cache_headers(response);
+			if (!cacheable) add_never_cache_headers(response);
 			return response;
 		});
 	}
@@ -141,7 +144,28 @@ export class AdminSite {
 					LogoutView.as_view({ viewName: 'django.contrib.admin.sites.AdminSite.logout' }) as Handler
 				),
 				{ name: 'logout' }
+			),
+			path(
+				'password_change/',
+				this.admin_view('sites.AdminSite.password_change', passwordChangeView(this), true),
+				{ name: 'password_change' }
+			),
+			path(
+				'password_change/done/',
+				this.admin_view('sites.AdminSite.password_change_done', passwordChangeDoneView(this), true),
+				{ name: 'password_change_done' }
+			),
+			path(
+				'autocomplete/',
+				this.admin_view('sites.AdminSite.autocomplete_view', autocompleteView(this)),
+				{ name: 'autocomplete' }
+			),
+			path(
+				'jsi18n/',
+				this.admin_view('sites.AdminSite.i18n_javascript', javascript_catalog, true),
+				{ name: 'jsi18n' }
 			)
+			// Django's next pattern is r/<path:content_type_id>/<path:object_id>/ (view_on_site).
 		];
 		for (const [model, admin] of this.registry) {
 			const meta = model._meta;
