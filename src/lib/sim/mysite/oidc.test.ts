@@ -304,3 +304,64 @@ describe('jwt.decode as the view uses it', () => {
 		).toBe('Invalid issuer');
 	});
 });
+
+describe('Example ID not answering', () => {
+	it('shows a page that says so (503) when the token call times out, and logs nobody in', async () => {
+		const { site } = await makeFullSite();
+		const browser = new Browser(site);
+		const { fields } = await browser.toConsent();
+		const back = await browser.send('POST', 'https://id.example.test/consent', {
+			...fields,
+			decision: 'allow'
+		});
+		site.internet.setUp('id.example.test', false);
+		const callback = await browser.send('GET', back.location!);
+		expect(callback.status).toBe(503);
+		expect(callback.body).toContain(
+			'The login service is not answering. Try again later or log in with a password.'
+		);
+		expect(callback.body).toContain('<a href="/accounts/login/">Back to the login page</a>');
+		const gaveUp = callback.trace.hops.find(
+			(h) => h.from === 'identity-provider' && h.to === 'view'
+		);
+		expect(gaveUp?.detail.note).toMatch(/^requests\.exceptions\.ReadTimeout: /);
+		expect(callback.trace.hops.some((h) => /Example ID is not answering/.test(h.summary))).toBe(
+			true
+		);
+		expect(userOf(callback.trace)).toBe('AnonymousUser');
+	});
+
+	it('answers 503 too when the provider cannot serve its public keys (PyJWKClientConnectionError)', async () => {
+		const keysDown: DjangoProject = {
+			...mysiteFull,
+			outside: () => {
+				const provider = createIdentityProvider();
+				const handle = provider.handle.bind(provider);
+				return [
+					Object.assign(provider, {
+						handle: (request: Parameters<typeof handle>[0], call: Parameters<typeof handle>[1]) =>
+							new URL(request.url).pathname === '/jwks.json'
+								? {
+										status: 500,
+										statusText: 'Internal Server Error',
+										headers: [['Content-Type', 'text/plain']] as Array<[string, string]>,
+										body: 'down'
+									}
+								: handle(request, call)
+					})
+				];
+			}
+		};
+		const { site } = await makeFullSite(keysDown);
+		const browser = new Browser(site);
+		const { fields } = await browser.toConsent();
+		const answers = await browser.follow('POST', 'https://id.example.test/consent', {
+			...fields,
+			decision: 'allow'
+		});
+		const callback = answers[1];
+		expect(callback.status).toBe(503);
+		expect(callback.body).toContain('The login service is not answering.');
+		expect(userOf(callback.trace)).toBe('AnonymousUser');
+	});
+});

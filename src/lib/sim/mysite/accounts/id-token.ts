@@ -5,7 +5,7 @@
  * signature, then `exp`, `iat`, `iss` and `aud` in PyJWT's order, raising PyJWT's errors with
  * PyJWT's messages. The view then compares `nonce` itself (PyJWT does not know about it).
  */
-import { callServer, type Internet } from '../../outside/internet';
+import { callServer, OutsideUnavailable, type Internet } from '../../outside/internet';
 import { decodeJwt, verifyRs256, type DecodedJwt, type PublicJwk } from '../../outside/jwt';
 import type { TraceRecorder } from '../../trace';
 import type { HopDetail } from '../../types';
@@ -34,27 +34,37 @@ async function fetchJwks(
 	now: () => number
 ) {
 	const host = new URL(url).host;
-	const response = await callServer(
-		{
-			method: 'GET',
-			url,
-			// PyJWKClient fetches with urllib, not requests.
-			headers: [
-				['Accept-Encoding', 'identity'],
-				['Host', host],
-				['User-Agent', 'Python-urllib/3.12'],
-				['Connection', 'close']
-			],
-			body: new Uint8Array()
-		},
-		{
-			internet,
-			recorder,
-			now,
-			timeoutS: 30,
-			summary: `PyJWKClient fetches ${host}'s public keys (its JWKS), server to server, and keeps them.`
-		}
-	);
+	let response;
+	try {
+		response = await callServer(
+			{
+				method: 'GET',
+				url,
+				// PyJWKClient fetches with urllib, not requests.
+				headers: [
+					['Accept-Encoding', 'identity'],
+					['Host', host],
+					['User-Agent', 'Python-urllib/3.12'],
+					['Connection', 'close']
+				],
+				body: new Uint8Array()
+			},
+			{
+				internet,
+				recorder,
+				now,
+				timeoutS: 30,
+				summary: `PyJWKClient fetches ${host}'s public keys (its JWKS), server to server, and keeps them.`
+			}
+		);
+	} catch (error) {
+		// urllib's timeout or URLError: PyJWKClient raises its own connection error.
+		if (!(error instanceof OutsideUnavailable)) throw error;
+		throw new PyJWTError(
+			'jwt.exceptions.PyJWKClientConnectionError',
+			`Fail to fetch data from the url, err: "${error.pythonName.endsWith('ReadTimeout') ? 'timed out' : `<urlopen error ${error.message}>`}"`
+		);
+	}
 	if (response.status !== 200)
 		throw new PyJWTError(
 			'jwt.exceptions.PyJWKClientConnectionError',

@@ -14,7 +14,7 @@ import { defineView, SuspiciousOperation, type HttpRequest } from '../../django/
 import { rotate_token } from '../../django/middleware/csrf-token';
 import { redirect, render } from '../../django/shortcuts';
 import { ran, recorderOf, reverseOf } from '../../django/views/runtime';
-import { callServer } from '../../outside/internet';
+import { callServer, OutsideUnavailable } from '../../outside/internet';
 import { decodeJwt, pkceChallenge, randomToken } from '../../outside/jwt';
 import { pySource } from '../sources';
 import { decodeIdToken, PyJWTError, signingKeyFor } from './id-token';
@@ -155,32 +155,46 @@ export const oidc_callback = defineView(
 		const credentials = btoa(`${OIDC_SETTINGS.OIDC_CLIENT_ID}:${OIDC_SETTINGS.OIDC_CLIENT_SECRET}`);
 		const body = new TextEncoder().encode(form);
 		const internet = request.sim.internet!;
-		const response = await callServer(
-			{
-				method: 'POST',
-				url: OIDC_SETTINGS.OIDC_TOKEN_ENDPOINT,
-				headers: [
-					['Host', new URL(OIDC_SETTINGS.OIDC_TOKEN_ENDPOINT).host],
-					['User-Agent', 'python-requests/2.32.3'],
-					['Accept-Encoding', 'gzip, deflate'],
-					['Accept', '*/*'],
-					['Connection', 'keep-alive'],
-					['Content-Length', String(body.length)],
-					['Content-Type', 'application/x-www-form-urlencoded'],
-					// requests' auth=(id, secret): standard base64, with padding.
-					['Authorization', `Basic ${credentials}`]
-				],
-				body
-			},
-			{
-				internet,
-				recorder,
-				now,
-				timeoutS: 5,
-				summary:
-					"The view POSTs the code, the code_verifier and mysite's secret to Example ID's /token, server to server."
-			}
-		);
+		let response;
+		try {
+			response = await callServer(
+				{
+					method: 'POST',
+					url: OIDC_SETTINGS.OIDC_TOKEN_ENDPOINT,
+					headers: [
+						['Host', new URL(OIDC_SETTINGS.OIDC_TOKEN_ENDPOINT).host],
+						['User-Agent', 'python-requests/2.32.3'],
+						['Accept-Encoding', 'gzip, deflate'],
+						['Accept', '*/*'],
+						['Connection', 'keep-alive'],
+						['Content-Length', String(body.length)],
+						['Content-Type', 'application/x-www-form-urlencoded'],
+						// requests' auth=(id, secret): standard base64, with padding.
+						['Authorization', `Basic ${credentials}`]
+					],
+					body
+				},
+				{
+					internet,
+					recorder,
+					now,
+					timeoutS: 5,
+					summary:
+						"The view POSTs the code, the code_verifier and mysite's secret to Example ID's /token, server to server."
+				}
+			);
+		} catch (error) {
+			if (!(error instanceof OutsideUnavailable)) throw error;
+			ran(
+				request,
+				callbackCode.ref(
+					'except requests.exceptions.RequestException:',
+					'return render(request, "accounts/oidc_error.html", {"error": "temporarily_unavailable"}, status=503)'
+				),
+				`requests raised ${error.pythonName}: Example ID is not answering. A page says so: 503, nobody is logged in.`
+			);
+			return errorPage(request, 503, 'temporarily_unavailable', '');
+		}
 		ran(
 			request,
 			callbackCode.ref('if response.status_code != 200:'),
@@ -250,6 +264,17 @@ export const oidc_callback = defineView(
 				throw e;
 			refusal =
 				e instanceof PyJWTError ? e : new PyJWTError('jwt.exceptions.DecodeError', e.message);
+		}
+		if (refusal?.pythonName === 'jwt.exceptions.PyJWKClientConnectionError') {
+			ran(
+				request,
+				callbackCode.ref(
+					'except jwt.PyJWKClientConnectionError as error:',
+					'return render(request, "accounts/oidc_error.html", {"error": "temporarily_unavailable", "description": str(error)}, status=503)'
+				),
+				`PyJWKClient could not fetch Example ID's keys ("${refusal.message}"): the provider is not answering. 503, nobody is logged in.`
+			);
+			return errorPage(request, 503, 'temporarily_unavailable', refusal.message);
 		}
 		if (refusal) {
 			ran(

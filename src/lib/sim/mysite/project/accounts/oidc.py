@@ -53,17 +53,21 @@ def oidc_callback(request):
         context = {"error": request.GET["error"], "description": request.GET.get("error_description", "")}
         return render(request, "accounts/oidc_error.html", context, status=403)
 
-    response = requests.post(
-        settings.OIDC_TOKEN_ENDPOINT,
-        data={
-            "grant_type": "authorization_code",
-            "code": request.GET.get("code", ""),
-            "redirect_uri": request.build_absolute_uri(reverse("oidc_callback")),
-            "code_verifier": flow["code_verifier"],
-        },
-        auth=(settings.OIDC_CLIENT_ID, settings.OIDC_CLIENT_SECRET),
-        timeout=5,
-    )
+    try:
+        response = requests.post(
+            settings.OIDC_TOKEN_ENDPOINT,
+            data={
+                "grant_type": "authorization_code",
+                "code": request.GET.get("code", ""),
+                "redirect_uri": request.build_absolute_uri(reverse("oidc_callback")),
+                "code_verifier": flow["code_verifier"],
+            },
+            auth=(settings.OIDC_CLIENT_ID, settings.OIDC_CLIENT_SECRET),
+            timeout=5,
+        )
+    except requests.exceptions.RequestException:
+        # Example ID is down or too slow: say so, rather than a 500.
+        return render(request, "accounts/oidc_error.html", {"error": "temporarily_unavailable"}, status=503)
     if response.status_code != 200:
         error = response.json()
         context = {"error": error.get("error"), "description": error.get("error_description", "")}
@@ -79,6 +83,9 @@ def oidc_callback(request):
             audience=settings.OIDC_CLIENT_ID,
             issuer=settings.OIDC_ISSUER,
         )
+    except jwt.PyJWKClientConnectionError as error:
+        # The provider's public keys could not be fetched: it is not answering.
+        return render(request, "accounts/oidc_error.html", {"error": "temporarily_unavailable", "description": str(error)}, status=503)
     except jwt.PyJWTError as error:
         # A token for another site (aud), from someone else (iss), changed (signature) or expired.
         return render(request, "accounts/oidc_error.html", {"error": "invalid_token", "description": str(error)}, status=400)
