@@ -1,28 +1,13 @@
-import { createServer, type Server } from 'node:http';
 import { expect, test, type FrameLocator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { courseHost } from './helpers';
 
 // A course page on another origin embeds lesson steps, loads request-flow-embed.js from the
 // embed's site, and records every statement it hears with RequestFlowEmbed.on.
-const port = Number(process.env.PORT ?? 4173);
-const hostPort = port + 1001;
-const base = process.env.BASE_PATH ?? '';
-const embedOrigin = `http://localhost:${port}`;
-const hostUrl = `http://127.0.0.1:${hostPort}/course.html`;
+const host = courseHost(1001);
 
 // A whole lesson journey in a busy machine's browser: allow it time (it waits on states anyway).
 test.describe.configure({ timeout: 180_000 });
-
-let host: Server;
-let hostHtml = '';
-test.beforeAll(async () => {
-	host = createServer((_, response) => {
-		response.writeHead(200, { 'content-type': 'text/html' });
-		response.end(hostHtml);
-	});
-	await new Promise<void>((resolve) => host.listen(hostPort, '127.0.0.1', resolve));
-});
-test.afterAll(() => new Promise<void>((resolve) => host.close(() => resolve())));
 
 interface Statement {
 	verb: string;
@@ -38,20 +23,20 @@ interface Statement {
 }
 
 async function openHost(page: Page, search: string, sandbox = '') {
-	hostHtml = `<!doctype html><html lang="en"><head><title>Course page</title></head><body>
-<h1>My course</h1>
-<iframe id="rf" title="Request Flow lesson" style="width:1100px;height:400px;border:0"
+	await host.open(
+		page,
+		`<iframe id="rf" title="Request Flow lesson" style="width:1100px;height:400px;border:0"
   ${sandbox ? `sandbox="${sandbox}"` : ''}
-  src="${embedOrigin}${base}/embed/${search}"></iframe>
-<script src="${embedOrigin}${base}/request-flow-embed.js"></script>
+  src="${host.embedUrl(search)}"></iframe>
+<script src="${host.scriptUrl}"></script>
 <script>
   window.statements = [];
   window.hops = 0;
   RequestFlowEmbed.on('*', (s, frame) => { if (frame.id === 'rf') window.statements.push(s); });
   document.getElementById('rf').addEventListener('request-flow:hop', () => window.hops++);
   window.send = (m) => document.getElementById('rf').contentWindow.postMessage(m, '*');
-</script></body></html>`;
-	await page.goto(hostUrl);
+</script>`
+	);
 }
 
 const statements = (page: Page) =>

@@ -1,42 +1,27 @@
 import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { courseHost } from './helpers';
 
 // The host page lives on another origin (its own server on another port), as an instructor's
 // course page would: the embed must work in a cross-origin iframe.
-const port = Number(process.env.PORT ?? 4173);
-const hostPort = port + 1000;
-const base = process.env.BASE_PATH ?? '';
-const embedOrigin = `http://localhost:${port}`;
-const hostUrl = `http://127.0.0.1:${hostPort}/course.html`;
-
-let host: Server;
-let hostHtml = '';
-test.beforeAll(async () => {
-	host = createServer((_, response) => {
-		response.writeHead(200, { 'content-type': 'text/html' });
-		response.end(hostHtml);
-	});
-	await new Promise<void>((resolve) => host.listen(hostPort, '127.0.0.1', resolve));
-});
-test.afterAll(() => new Promise<void>((resolve) => host.close(() => resolve())));
+const host = courseHost(1000);
 
 async function openHost(page: Page, search: string) {
-	hostHtml = `<!doctype html><html lang="en"><head><title>Course page</title></head><body>
-<h1>My course</h1>
-<iframe id="rf" title="Request Flow" style="width:900px;height:300px;border:0"
-  src="${embedOrigin}${base}/embed/${search}"></iframe>
+	await host.open(
+		page,
+		`<iframe id="rf" title="Request Flow" style="width:900px;height:300px;border:0"
+  src="${host.embedUrl(search)}"></iframe>
 <script>
   window.events = [];
   addEventListener('message', (e) => {
-    if (e.origin !== '${embedOrigin}') return;
+    if (e.origin !== '${host.embedOrigin}') return;
     window.events.push(e.data);
     if (e.data && e.data.type === 'request-flow:resize') document.getElementById('rf').style.height = e.data.height + 'px';
   });
   window.send = (m) => document.getElementById('rf').contentWindow.postMessage(m, '*');
-</script></body></html>`;
-	await page.goto(hostUrl);
+</script>`
+	);
 }
 
 const lastHop = (page: Page) =>

@@ -5,54 +5,10 @@
  * order with its confirmation email; a declined card that saves no order and keeps the stock.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect as baseExpect, test, type Page } from '@playwright/test';
+import { test, type Page } from '@playwright/test';
+import { client, expect, logIn, openLesson, openPlayground, SITE, visit } from './helpers';
 
-// The machine running these may be busy: wait longer for states (never for a fixed time).
-const expect = baseExpect.configure({ timeout: 30_000 });
 test.describe.configure({ timeout: 180_000 });
-
-const SITE = 'https://mysite.test';
-
-function client(page: Page) {
-	const tablist = page.getByRole('tablist', { name: "The student's client" });
-	const browser = page.getByRole('region', { name: 'Mini browser' });
-	return {
-		tab: (name: string) => tablist.getByRole('tab', { name, exact: true }),
-		inbox: page.getByRole('tabpanel', { name: 'Inbox', exact: true }),
-		address: browser.getByRole('textbox', { name: 'Address' }),
-		frame: browser.frameLocator('iframe[title^="Page"]')
-	};
-}
-
-/** A lesson on the full project, its player at Instant speed so answers come at once. */
-async function openLesson(page: Page, slug: string) {
-	await page.goto(`lessons/${slug}/`);
-	await expect(page.locator('main')).toHaveAttribute('data-simulation', 'service-worker');
-	await page.waitForFunction(() => 'requestFlowPlayer' in window);
-	await page.evaluate(() =>
-		(
-			window as unknown as { requestFlowPlayer: { setSpeed(s: string): void } }
-		).requestFlowPlayer.setSpeed('instant')
-	);
-	return client(page);
-}
-
-async function visit(page: Page, path: string) {
-	const { address, tab } = client(page);
-	await tab('Browser').click();
-	await address.fill(path);
-	await address.press('Enter');
-	await expect(address).toHaveValue(`${SITE}${path}`);
-}
-
-async function logIn(page: Page, password: string) {
-	const { frame, address } = client(page);
-	await visit(page, '/accounts/login/');
-	await frame.getByLabel('Username').fill('alice');
-	await frame.getByLabel('Password').fill(password);
-	await frame.getByRole('button', { name: 'Log in' }).click();
-	await expect(address).toHaveValue(`${SITE}/accounts/profile/`);
-}
 
 /** Opens the Inbox on alice's mailbox and the newest message whose subject matches. */
 async function openMail(page: Page, subject: RegExp) {
@@ -135,6 +91,58 @@ test('a paid order sends its email; a declined card saves no order and keeps the
 	await expect(mail).toContainText('Paid with your card ending in 4242');
 	await mail.getByRole('link', { name: `${SITE}${orderPath}` }).click();
 	await expect(address).toHaveValue(`${SITE}${orderPath}`);
+	await visit(page, '/shop/products/coffee-mug/');
+	await expect(frame.getByText(`${stock - 1} in stock.`, { exact: true })).toBeVisible();
+});
+
+test('the payment API down: 503 with the form kept and nothing charged; switched on again, one order', async ({
+	page
+}) => {
+	const { frame, address } = await openPlayground(page, '?project=full');
+	await logIn(page, 'wonderland');
+	await visit(page, '/shop/products/coffee-mug/');
+	const stockText = (await frame.getByText(/^\d+ in stock\.$/).textContent()) ?? '';
+	const stock = Number(stockText.split(' ')[0]);
+	await frame.getByRole('link', { name: 'Buy now with a card' }).click();
+	await expect(address).toHaveValue(`${SITE}/shop/checkout/?product=1`);
+	await frame.getByLabel('Card number').fill('4242 4242 4242 4242');
+
+	// The switch: a checkbox named for the server, reached by Tab and toggled with Space.
+	const payments = page.getByRole('checkbox', { name: 'Payment API up (api.payments.test)' });
+	const provider = page.getByRole('checkbox', { name: 'Identity provider up (id.example.test)' });
+	await expect(payments).toBeChecked();
+	await payments.focus();
+	await page.keyboard.press('Tab');
+	await expect(provider).toBeFocused();
+	await page.keyboard.press('Shift+Tab');
+	await expect(payments).toBeFocused();
+	await page.keyboard.press('Space');
+	await expect(payments).not.toBeChecked();
+	const state = page.locator('.switch', { has: payments }).locator('.state');
+	await expect(state).toHaveText('down: calls to it time out');
+	const results = await new AxeBuilder({ page }).include('.switch').analyze();
+	expect(results.violations.map((v) => v.id)).toEqual([]);
+
+	const checkout = (r: { url(): string; request(): { method(): string } }) =>
+		r.url() === `${SITE}/shop/checkout/?product=1` && r.request().method() === 'POST';
+	const down = page.waitForResponse(checkout);
+	await frame.getByRole('button', { name: 'Pay now' }).click();
+	expect((await down).status()).toBe(503);
+	await expect(frame.getByText(/Your card has not been charged/)).toBeVisible();
+	// The form is drawn again with what was sent, so paying again is one click.
+	await expect(frame.getByLabel('Card number')).toHaveValue('4242 4242 4242 4242');
+	await page.screenshot({ path: 'test-results/payment-api-down.png', fullPage: true });
+
+	await payments.focus();
+	await page.keyboard.press('Space');
+	await expect(payments).toBeChecked();
+	await expect(state).toHaveText('answering');
+	const up = page.waitForResponse(checkout);
+	await frame.getByRole('button', { name: 'Pay now' }).click();
+	expect((await up).status()).toBe(302);
+	await expect(address).toHaveValue(new RegExp(`^${SITE}/shop/orders/\\d+/$`));
+	await expect(frame.getByRole('heading', { name: 'Thank you for your order' })).toBeVisible();
+	// One order in all: the failed attempt was rolled back, so the stock is one less, not two.
 	await visit(page, '/shop/products/coffee-mug/');
 	await expect(frame.getByText(`${stock - 1} in stock.`, { exact: true })).toBeVisible();
 });

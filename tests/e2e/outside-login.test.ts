@@ -6,50 +6,13 @@
  * provider's own pages.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect as baseExpect, test, type Page } from '@playwright/test';
+import { test, type Page } from '@playwright/test';
+import { expect, openLesson, openPlayground, SITE, toConsent, type Client } from './helpers';
 
-// The machine running these may be busy: wait longer for states (never for a fixed time).
-const expect = baseExpect.configure({ timeout: 30_000 });
 test.describe.configure({ timeout: 120_000 });
 
-const SITE = 'https://mysite.test';
-
-async function openBrowser(page: Page) {
-	// The first step: nothing sent yet, so the browser is signed in nowhere.
-	await page.goto('lessons/authentication/');
-	await expect(page.locator('main')).toHaveAttribute('data-simulation', 'service-worker');
-	await page.waitForFunction(() => 'requestFlowPlayer' in window);
-	await page.evaluate(() =>
-		(
-			window as unknown as { requestFlowPlayer: { setSpeed(s: string): void } }
-		).requestFlowPlayer.setSpeed('instant')
-	);
-	const browser = page.getByRole('region', { name: 'Mini browser' });
-	const address = browser.getByRole('textbox', { name: 'Address' });
-	const frame = browser.frameLocator('iframe[title^="Page"]');
-	const tablist = page.getByRole('tablist', { name: "The student's client" });
-	return { browser, address, frame, tablist };
-}
-
-type Client = Awaited<ReturnType<typeof openBrowser>>;
-
-/** From mysite's login page to Example ID's consent page, signed in there as carol. */
-async function toConsent(page: Page, c: Client) {
-	await c.address.fill('/accounts/login/');
-	await c.address.press('Enter');
-	await expect(c.address).toHaveValue(`${SITE}/accounts/login/`);
-	await c.frame.getByRole('link', { name: 'Log in with Example ID' }).click();
-	await expect(c.address).toHaveValue(/^https:\/\/id\.example\.test\/authorize\?/);
-	await expect(
-		c.frame.getByRole('heading', { name: 'Sign in to continue to mysite' })
-	).toBeVisible();
-	await c.frame.getByLabel('Username').fill('carol');
-	await c.frame.getByLabel('Password').fill('rainbow');
-	await c.frame.getByRole('button', { name: 'Sign in' }).click();
-	await expect(
-		c.frame.getByRole('heading', { name: 'mysite wants your name and email' })
-	).toBeVisible();
-}
+/** The first step of lesson 11: nothing sent yet, so the browser is signed in nowhere. */
+const openBrowser = (page: Page) => openLesson(page, 'authentication');
 
 /** axe on a page of the provider as the mini browser shows it (its frame runs no scripts). */
 async function axeOn(page: Page, c: Client) {
@@ -100,7 +63,7 @@ test('logs in with Example ID: the provider in the diagram, two sites in the coo
 
 test('a denied consent comes back as a clear page, not logged in', async ({ page }) => {
 	const c = await openBrowser(page);
-	await toConsent(page, c);
+	await toConsent(c);
 	await c.frame.getByRole('button', { name: 'Deny' }).click();
 	await expect(c.address).toHaveValue(/\/accounts\/oidc\/callback\/\?error=access_denied/);
 	await expect(
@@ -114,11 +77,42 @@ test('a denied consent comes back as a clear page, not logged in', async ({ page
 
 test('a callback with a tampered state is refused with 400', async ({ page }) => {
 	const c = await openBrowser(page);
-	await toConsent(page, c);
+	await toConsent(c);
 	// The provider would send back the state it was given; a forged link carries another one.
 	await c.address.fill(`${SITE}/accounts/oidc/callback/?code=stolen&state=forged`);
 	await c.address.press('Enter');
 	await expect(c.address).toHaveValue(`${SITE}/accounts/oidc/callback/?code=stolen&state=forged`);
 	await expect(c.frame.locator('body')).toContainText('state mismatch');
 	await expect(c.frame.locator('body')).toContainText('SuspiciousOperation');
+});
+
+test('Example ID not answering: the callback says so (503), nobody is logged in; the switch works by keyboard', async ({
+	page
+}) => {
+	const c = await openPlayground(page, '?project=full');
+	await toConsent(c);
+	// The playground's switch for the provider: a checkbox named for it, toggled with Space.
+	const provider = page.getByRole('checkbox', { name: 'Identity provider up (id.example.test)' });
+	await expect(provider).toBeChecked();
+	await provider.focus();
+	await page.keyboard.press('Space');
+	await expect(provider).not.toBeChecked();
+	await expect(
+		page.locator('.switch', { has: provider }).getByText('down: calls to it time out')
+	).toBeVisible();
+
+	const callback = page.waitForResponse((r) =>
+		r.url().startsWith(`${SITE}/accounts/oidc/callback/`)
+	);
+	await c.frame.getByRole('button', { name: 'Allow' }).click();
+	expect((await callback).status()).toBe(503);
+	await expect(
+		c.frame.getByText(
+			'The login service is not answering. Try again later or log in with a password.'
+		)
+	).toBeVisible();
+	await page.screenshot({ path: 'test-results/outside-login-provider-down.png', fullPage: true });
+	await c.frame.getByRole('link', { name: 'Back to the login page' }).click();
+	await expect(c.address).toHaveValue(`${SITE}/accounts/login/`);
+	await expect(c.frame.getByRole('button', { name: 'Log in' })).toBeVisible();
 });
