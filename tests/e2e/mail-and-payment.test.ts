@@ -20,6 +20,21 @@ async function openMail(page: Page, subject: RegExp) {
 	return inbox.getByRole('article', { name: /^Message: / });
 }
 
+/**
+ * alice logs in, reads the coffee mug's stock, and fills the checkout with `card`: the stock
+ * before anything is paid.
+ */
+async function toCheckout(page: Page, card: string): Promise<number> {
+	const { frame, address } = client(page);
+	await logIn(page, 'wonderland');
+	await visit(page, '/shop/products/coffee-mug/');
+	const stockText = (await frame.getByText(/^\d+ in stock\.$/).textContent()) ?? '';
+	await frame.getByRole('link', { name: 'Buy now with a card' }).click();
+	await expect(address).toHaveValue(`${SITE}/shop/checkout/?product=1`);
+	await frame.getByLabel('Card number').fill(card);
+	return Number(stockText.split(' ')[0]);
+}
+
 test('password reset: the link from the mail sets a new password, login works with it, the link is then refused', async ({
 	page
 }) => {
@@ -62,16 +77,8 @@ test('a paid order sends its email; a declined card saves no order and keeps the
 	page
 }) => {
 	const { frame, address } = await openLesson(page, 'putting-it-together');
-	await logIn(page, 'wonderland');
-
-	await visit(page, '/shop/products/coffee-mug/');
-	const stockText = (await frame.getByText(/^\d+ in stock\.$/).textContent()) ?? '';
-	const stock = Number(stockText.split(' ')[0]);
-
 	// Declined: the provider's message under the card field, the stock as it was.
-	await frame.getByRole('link', { name: 'Buy now with a card' }).click();
-	await expect(address).toHaveValue(`${SITE}/shop/checkout/?product=1`);
-	await frame.getByLabel('Card number').fill('4000 0000 0000 0002');
+	const stock = await toCheckout(page, '4000 0000 0000 0002');
 	await frame.getByRole('button', { name: 'Pay now' }).click();
 	await expect(frame.getByText('Your card was declined.')).toBeVisible();
 	// A form without an action posts to the page's own URL, query string included.
@@ -99,13 +106,7 @@ test('the payment API down: 503 with the form kept and nothing charged; switched
 	page
 }) => {
 	const { frame, address } = await openPlayground(page, '?project=full');
-	await logIn(page, 'wonderland');
-	await visit(page, '/shop/products/coffee-mug/');
-	const stockText = (await frame.getByText(/^\d+ in stock\.$/).textContent()) ?? '';
-	const stock = Number(stockText.split(' ')[0]);
-	await frame.getByRole('link', { name: 'Buy now with a card' }).click();
-	await expect(address).toHaveValue(`${SITE}/shop/checkout/?product=1`);
-	await frame.getByLabel('Card number').fill('4242 4242 4242 4242');
+	const stock = await toCheckout(page, '4242 4242 4242 4242');
 
 	// The switch: a checkbox named for the server, reached by Tab and toggled with Space.
 	const payments = page.getByRole('checkbox', { name: 'Payment API up (api.payments.test)' });

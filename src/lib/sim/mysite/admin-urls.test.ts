@@ -2,23 +2,18 @@
  * The admin's site-wide URLs beside the model pages (AdminSite.get_urls in Django 5.2):
  * password_change/, password_change/done/, autocomplete/ and jsi18n/, in the full project.
  */
-import initSqlJs from 'sql.js';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { site as adminSite } from '../django/contrib/admin';
 import { UserPermission } from '../django/contrib/admin/models';
-import { createSite, type Site } from '../site';
+import type { Site } from '../site';
 import { mysiteFull } from './full';
 import { ADMIN_USER } from './full/admin-seed';
 import { USERS } from './index';
-import { Visitor } from './test-site';
+import { makeSite, Visitor } from './test-site';
 
 let site: Site;
 beforeAll(async () => {
-	site = await createSite({
-		sqlJs: await initSqlJs(),
-		project: mysiteFull,
-		now: () => Date.UTC(2026, 2, 1, 12, 0, 0)
-	});
+	site = await makeSite(mysiteFull);
 });
 beforeEach(async () => {
 	await site.reset();

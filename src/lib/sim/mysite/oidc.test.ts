@@ -86,6 +86,12 @@ class Browser {
 		const fields = {};
 		return { start, page, fields };
 	}
+
+	/** Signs in at the provider and allows: every answer from the consent on, callback included. */
+	async allow() {
+		const { fields } = await this.toConsent();
+		return this.follow('POST', 'https://id.example.test/consent', { ...fields, decision: 'allow' });
+	}
 }
 
 describe('log in with Example ID (the full project)', () => {
@@ -249,13 +255,7 @@ describe('log in with Example ID (the full project)', () => {
 			outside: () => [createIdentityProvider({ audience: () => 'photo-album' })]
 		};
 		const { site } = await makeFullSite(misconfigured);
-		const browser = new Browser(site);
-		const { fields } = await browser.toConsent();
-		const answers = await browser.follow('POST', 'https://id.example.test/consent', {
-			...fields,
-			decision: 'allow'
-		});
-		const callback = answers[1];
+		const callback = (await new Browser(site).allow())[1];
 		expect(callback.status).toBe(400);
 		expect(callback.body).toContain('Audience doesn&#x27;t match');
 		const token = callback.trace.hops.find((h) => h.detail.token)!.detail.token!;
@@ -353,13 +353,7 @@ describe('Example ID not answering', () => {
 			}
 		};
 		const { site } = await makeFullSite(keysDown);
-		const browser = new Browser(site);
-		const { fields } = await browser.toConsent();
-		const answers = await browser.follow('POST', 'https://id.example.test/consent', {
-			...fields,
-			decision: 'allow'
-		});
-		const callback = answers[1];
+		const callback = (await new Browser(site).allow())[1];
 		expect(callback.status).toBe(503);
 		expect(callback.body).toContain('The login service is not answering.');
 		expect(userOf(callback.trace)).toBe('AnonymousUser');

@@ -6,17 +6,19 @@ import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import type { SimResponse, Trace } from '../types';
 import { createSite, type Site } from '../site';
 import { utf8 } from '../http/bytes';
+import type { DjangoProject } from '../django/project';
 import { mysite, USERS } from './index';
 
 export const ORIGIN = 'https://mysite.test';
 
 let sqlJs: Promise<SqlJsStatic> | undefined;
 
-export async function makeSite(): Promise<Site> {
+/** The site of `project` (mysite by default; `mysiteFull` for mysite.settings_full). */
+export async function makeSite(project: DjangoProject = mysite): Promise<Site> {
 	sqlJs ??= initSqlJs();
 	return createSite({
 		sqlJs: await sqlJs,
-		project: mysite,
+		project,
 		now: () => Date.UTC(2026, 2, 1, 12, 0, 0)
 	});
 }
