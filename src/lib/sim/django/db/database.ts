@@ -44,9 +44,18 @@ export class Database {
 	private readonly schema: string[] = [];
 	/** Models by label (`blog.Post`), filled by `migrate()`; string ForeignKeys resolve here. */
 	readonly models = new Map<string, ModelClass>();
+	/** Schema statements `applySchema()` executed; those already in an opened file are not. */
+	private executed = 0;
+	/** Opened from a file: its tables may already exist. */
+	private readonly openedFile: boolean;
 
-	constructor(private readonly SQL: SqlJsStatic) {
-		this.sqlite = this.open();
+	/** An empty database, or a copy of `file` (a database file, such as `export()` returns). */
+	constructor(
+		private readonly SQL: SqlJsStatic,
+		file?: Uint8Array
+	) {
+		this.sqlite = this.open(file);
+		this.openedFile = file !== undefined;
 	}
 
 	private open(data?: Uint8Array): SqlJsDatabase {
@@ -177,12 +186,41 @@ export class Database {
 		}
 	}
 
-	/** Create tables (DDL from `sqlmigrate`) and remember them for `reset()`. */
+	/**
+	 * Create tables (DDL from `sqlmigrate`) and remember them for `reset()`. In a database opened
+	 * from a file, a table or index that is already there, created by the same statement, is left
+	 * as it is, as `manage.py migrate` skips a migration already applied; one created differently
+	 * is an error (the file does not belong to these models).
+	 */
 	applySchema(statements: readonly string[]): void {
+		const existing = this.openedFile ? this.schemaInFile() : new Map<string, string>();
 		for (const sql of statements) {
-			this.quietly(() => this.run(sql));
+			const name = schemaObjectName(sql);
+			const found = name === undefined ? undefined : existing.get(name);
+			if (found === undefined) {
+				this.quietly(() => this.run(sql));
+				this.executed++;
+			} else if (found !== sql.replace(/;\s*$/, '')) {
+				throw new Error(`"${name}" in the database file differs from its model: ${found}`);
+			}
 			this.schema.push(sql);
 		}
+	}
+
+	/**
+	 * How many schema statements `migrate()` executed on this database: 0 when it was opened from
+	 * a file that already held every table and index (a snapshot of the same models).
+	 */
+	get schemaStatementsRun(): number {
+		return this.executed;
+	}
+
+	/** Tables and indexes in the database file, by name: the statements that created them. */
+	private schemaInFile(): Map<string, string> {
+		const result = this.sqlite.exec(
+			"SELECT name, sql FROM sqlite_master WHERE type IN ('table', 'index') AND sql IS NOT NULL"
+		);
+		return new Map((result[0]?.values ?? []).map(([name, sql]) => [String(name), String(sql)]));
 	}
 
 	/** The whole database file, for snapshots and for tests that assert nothing changed. */
@@ -234,7 +272,15 @@ export class Database {
 	}
 }
 
-/** Open an empty in-memory database on a loaded sql.js. */
-export function openDatabase(SQL: SqlJsStatic): Database {
-	return new Database(SQL);
+/**
+ * Open an in-memory database on a loaded sql.js: empty, or a copy of `file` (a database file, such
+ * as a snapshot of a migrated and seeded database).
+ */
+export function openDatabase(SQL: SqlJsStatic, file?: Uint8Array): Database {
+	return new Database(SQL, file);
+}
+
+/** The table or index a `CREATE TABLE "…"` or `CREATE [UNIQUE] INDEX "…"` statement creates. */
+function schemaObjectName(sql: string): string | undefined {
+	return /^\s*CREATE\s+(?:UNIQUE\s+)?(?:TABLE|INDEX)\s+"([^"]+)"/i.exec(sql)?.[1];
 }
