@@ -1,7 +1,13 @@
 /**
  * The browser's simulated site, created on the first request: sql.js (its JavaScript and its
  * WebAssembly, ~350 KiB gzipped) and the whole stack load only then, never before first paint.
- * Vite's `?url` import gives the wasm file's URL in the build, for sql.js's `locateFile`.
+ * Vite's `?url` import gives the wasm file's URL in the build; it is fetched and compiled at once
+ * (streaming, off the main thread) while the JavaScript loads, and handed to sql.js compiled.
+ *
+ * The database is not migrated and seeded in the page: the build did that with the project's
+ * real migrations and seed and stored the file (`virtual:site-snapshot/<project>`, vite.config.ts),
+ * which the site opens (`createSite({ snapshot })`). Without one (dev), the site is built from
+ * scratch.
  *
  * Which project answers: `mysite` (`DJANGO_SETTINGS_MODULE=mysite.settings`, the default) or the
  * full one (`mysite.settings_full`: the admin, outside login, mail, payments), chosen with
@@ -9,6 +15,7 @@
  * only when it is first chosen.
  */
 import type { Site } from '$lib/sim/site';
+import type { SqlJsStatic } from 'sql.js';
 import wasmUrl from 'sql.js/dist/sql-wasm.wasm?url';
 import { SITE_ORIGIN } from './origin';
 
@@ -17,18 +24,25 @@ export type ProjectName = 'mysite' | 'mysite-full';
 const sites = new Map<ProjectName, Promise<Site>>();
 let current: ProjectName = 'mysite';
 
+/** Each project's seeded database file, as the build made it (base64), or none (dev). */
+const SNAPSHOTS: Record<ProjectName, () => Promise<{ default: string | undefined }>> = {
+	mysite: () => import('virtual:site-snapshot/mysite'),
+	'mysite-full': () => import('virtual:site-snapshot/mysite-full')
+};
+
 function start(name: ProjectName): Promise<Site> {
 	const site = (async () => {
-		const [{ default: initSqlJs }, { createSite }, project] = await Promise.all([
-			import('sql.js'),
+		const [sqlJs, { createSite }, project, snapshot] = await Promise.all([
+			loadSqlJs(),
 			import('$lib/sim/site'),
 			name === 'mysite-full'
 				? import('$lib/sim/mysite/full').then((m) => m.mysiteFull)
-				: Promise.resolve(undefined)
+				: Promise.resolve(undefined),
+			SNAPSHOTS[name]().then((m) => (m.default ? base64Bytes(m.default) : undefined))
 		]);
-		const sqlJs = await initSqlJs({ locateFile: () => wasmUrl });
-		const created = await createSite({ sqlJs, project });
-		if (typeof performance !== 'undefined') performance.mark('request-flow:site-created');
+		mark('site-loaded');
+		const created = await createSite({ sqlJs, project, snapshot });
+		mark('site-created');
 		// A task of its own: a click or a frame may come between building the site and this.
 		await new Promise((resolve) => setTimeout(resolve, 0));
 		await warmUp(created);
@@ -38,6 +52,52 @@ function start(name: ProjectName): Promise<Site> {
 	site.catch(() => sites.delete(name));
 	sites.set(name, site);
 	return site;
+}
+
+let wasm: Promise<WebAssembly.Module> | undefined;
+
+/**
+ * Starts fetching and compiling sql.js's WebAssembly (~340 KiB gzipped), once: streaming
+ * compilation works while the bytes arrive, off the main thread. A page that will send calls it
+ * early, so the file is ready when the site is built.
+ */
+export function compileSqlJs(): Promise<WebAssembly.Module> {
+	wasm ??= (async () => {
+		try {
+			return await WebAssembly.compileStreaming(fetch(wasmUrl));
+		} catch {
+			// A host that does not send `application/wasm`: compile the whole file instead.
+			return WebAssembly.compile(await (await fetch(wasmUrl)).arrayBuffer());
+		}
+	})();
+	wasm.catch(() => (wasm = undefined));
+	return wasm;
+}
+
+/** sql.js, instantiated from the module `compileSqlJs()` compiled. */
+async function loadSqlJs(): Promise<SqlJsStatic> {
+	const compiled = compileSqlJs();
+	const { default: initSqlJs } = await import('sql.js');
+	return new Promise<SqlJsStatic>((resolve, reject) => {
+		initSqlJs({
+			instantiateWasm(imports, receive) {
+				compiled.then((module) => WebAssembly.instantiate(module, imports)).then(receive, reject);
+				return {};
+			}
+		}).then(resolve, reject);
+	});
+}
+
+function base64Bytes(text: string): Uint8Array {
+	const binary = atob(text);
+	const bytes = new Uint8Array(binary.length);
+	for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+	return bytes;
+}
+
+/** `request-flow:<name>` in the page's performance timeline (bench:cold reads them). */
+function mark(name: string): void {
+	if (typeof performance !== 'undefined') performance.mark(`request-flow:${name}`);
 }
 
 /** The site that answers requests now. */
