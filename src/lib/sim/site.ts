@@ -90,6 +90,12 @@ export interface SiteOptions {
 	 * the project's models create; otherwise the site is built from scratch.
 	 */
 	snapshot?: Uint8Array;
+	/**
+	 * Awaited between the steps of building the site (opening the database, registering the
+	 * models, starting the servers): a page passes one that yields to the browser, so that no
+	 * step holds its main thread for long.
+	 */
+	pause?: () => Promise<void>;
 }
 
 /**
@@ -119,6 +125,7 @@ async function openSeeded(
 ): Promise<{ db: Database; seeded: Uint8Array }> {
 	if (options.snapshot && project.models) {
 		const db = openDatabase(options.sqlJs, options.snapshot);
+		await options.pause?.();
 		try {
 			migrate(db, project.models);
 			if (db.schemaStatementsRun === 0) return { db, seeded: options.snapshot };
@@ -148,6 +155,7 @@ export async function createSite(options: SiteOptions): Promise<Site> {
 			}
 		}));
 	const { db, seeded } = await openSeeded(options, project);
+	await options.pause?.();
 	let baseSettings = makeSettings(project.settings);
 	const settings = makeSettings(project.settings);
 	// What a reload (an edited project) can change: the URLconf, the template files, the sources.
