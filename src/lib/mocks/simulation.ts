@@ -147,14 +147,14 @@ export function useProject(name: ProjectName): Promise<Site> {
 async function warmUp(site: Site): Promise<void> {
 	// Smaller requests first, each in a task of its own: what they run (nginx, the middleware,
 	// the ORM and SQLite's SELECT) is then ready, so no single task takes long.
-	for (const path of WARM_UP_PATHS) {
+	for (const [path, accept] of WARM_UP) {
 		try {
 			await site.handle({
 				method: 'GET',
 				url: `${SITE_ORIGIN}${path}`,
 				headers: [
 					['Host', new URL(SITE_ORIGIN).host],
-					['Accept', 'text/html']
+					['Accept', accept]
 				],
 				body: new Uint8Array()
 			});
@@ -168,7 +168,13 @@ async function warmUp(site: Site): Promise<void> {
 	await site.reset();
 }
 
-const WARM_UP_PATHS = ['/static/css/site.css', '/api/posts/3/', '/blog/', '/blog/3/'];
+/** Path and Accept: a file nginx serves, the API's JSON, a page's list, then the Send preset. */
+const WARM_UP: Array<[string, string]> = [
+	['/static/css/site.css', 'text/css'],
+	['/api/posts/3/', 'application/json'],
+	['/blog/', 'text/html'],
+	['/blog/3/', 'text/html']
+];
 
 /**
  * Resolves in a new task: `scheduler.yield()` where there is one (the task keeps its place ahead
