@@ -64,6 +64,7 @@ function readTimes() {
 		...window.__cold,
 		domContentLoaded: nav?.domContentLoadedEventEnd ?? null,
 		workerReady: mark('worker-ready'),
+		siteLoadStart: mark('site-load-start') ?? mark('site-start'),
 		siteStart: mark('site-start'),
 		siteLoaded: mark('site-loaded'),
 		siteCreated: mark('site-created'),
@@ -135,21 +136,22 @@ function report(title, results) {
 	console.log(`${title} (median of ${results.length})`);
 	row('navigation → interactive (player mounted)', (r) => r.interactive);
 	row('navigation → worker ready', (r) => r.workerReady);
-	row('site loaded (the stack, sql.js and its wasm)', (r) => diff(r.siteLoaded, r.siteStart));
+	row('site loaded after the worker (the stack, sql.js)', (r) => diff(r.siteLoaded, r.siteStart));
 	row('site created (database opened or built)', (r) =>
 		diff(r.siteCreated ?? r.siteReady, r.siteLoaded ?? r.siteStart)
 	);
 	row('warm-up request, unseen, and reset', (r) => diff(r.siteReady, r.siteCreated));
 	row('navigation → ready', (r) => r.ready);
-	// A task that ends after the site starts loading and starts before it is ready: the
-	// site's own work (loading its modules, opening the database, the warm-up).
+	// A task that ends after the site starts loading and starts before it is ready: the site's
+	// own work (loading its modules, opening the database, the warm-up), and whatever else the
+	// page does meanwhile (starting the worker, the end of hydration).
 	row(
-		'longest task while the site is built',
+		'longest task while the site loads and is built',
 		(r) =>
 			Math.max(
 				0,
 				...r.longTasks
-					.filter(([start, duration]) => start + duration > r.siteStart && start < r.ready)
+					.filter(([start, duration]) => start + duration > r.siteLoadStart && start < r.ready)
 					.map(([, duration]) => duration)
 			),
 		'(target ≤ 50 ms)'

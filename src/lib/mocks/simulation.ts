@@ -30,16 +30,39 @@ const SNAPSHOTS: Record<ProjectName, () => Promise<{ default: string | undefined
 	'mysite-full': () => import('virtual:site-snapshot/mysite-full')
 };
 
+const loads = new Map<ProjectName, ReturnType<typeof load>>();
+
+/** Everything building the site of project `name` needs, loaded in parallel. */
+function load(name: ProjectName) {
+	return Promise.all([
+		loadSqlJs(),
+		import('$lib/sim/site'),
+		name === 'mysite-full'
+			? import('$lib/sim/mysite/full').then((m) => m.mysiteFull)
+			: Promise.resolve(undefined),
+		SNAPSHOTS[name]().then((m) => (m.default ? base64Bytes(m.default) : undefined))
+	]);
+}
+
+/**
+ * Starts loading what the site of project `name` needs (the stack, sql.js and its wasm, the
+ * build's database file) without building it: a page that will send calls it while the service
+ * worker starts, so the two overlap.
+ */
+export function loadSite(name: ProjectName): ReturnType<typeof load> {
+	let loading = loads.get(name);
+	if (!loading) {
+		loading = load(name);
+		loads.set(name, loading);
+		// A failed load (the network) may be retried.
+		loading.catch(() => loads.delete(name));
+	}
+	return loading;
+}
+
 function start(name: ProjectName): Promise<Site> {
 	const site = (async () => {
-		const [sqlJs, { createSite }, project, snapshot] = await Promise.all([
-			loadSqlJs(),
-			import('$lib/sim/site'),
-			name === 'mysite-full'
-				? import('$lib/sim/mysite/full').then((m) => m.mysiteFull)
-				: Promise.resolve(undefined),
-			SNAPSHOTS[name]().then((m) => (m.default ? base64Bytes(m.default) : undefined))
-		]);
+		const [sqlJs, { createSite }, project, snapshot] = await loadSite(name);
 		mark('site-loaded');
 		// Each step a task of its own, so that a click or a frame may come between them.
 		await nextTask();
@@ -61,10 +84,10 @@ let wasm: Promise<WebAssembly.Module> | undefined;
 
 /**
  * Starts fetching and compiling sql.js's WebAssembly (~340 KiB gzipped), once: streaming
- * compilation works while the bytes arrive, off the main thread. A page that will send calls it
- * early, so the file is ready when the site is built.
+ * compilation works while the bytes arrive, off the main thread (`loadSite()` starts it while the
+ * service worker starts).
  */
-export function compileSqlJs(): Promise<WebAssembly.Module> {
+function compileSqlJs(): Promise<WebAssembly.Module> {
 	wasm ??= (async () => {
 		try {
 			return await WebAssembly.compileStreaming(fetch(wasmUrl));
