@@ -23,9 +23,10 @@ function siteSnapshots(): Plugin {
 		resolveId(id) {
 			if (id.startsWith(SNAPSHOT)) return `\0${id}`;
 		},
-		async load(id) {
+		async load(id, options) {
 			if (!id.startsWith(`\0${SNAPSHOT}`)) return;
-			if (!build) return 'export default undefined;';
+			// The server build (prerendering) never builds a site: only the browser's needs the file.
+			if (!build || options?.ssr) return 'export default undefined;';
 			files ??= runnerImport<typeof import('./scripts/site-snapshots')>(
 				'./scripts/site-snapshots.ts',
 				{ configFile: false, logLevel: 'warn' }
