@@ -14,7 +14,7 @@
  * wasm in node_modules; in the browser the mocks layer passes `locateFile`), so this module
  * costs nothing until a database is opened.
  */
-import type { Database as SqlJsDatabase, SqlJsStatic } from 'sql.js';
+import type { Database as SqlJsDatabase, SqlJsStatic, Statement } from 'sql.js';
 import type { QueryInfo } from '../../types';
 import { IntegrityError } from './errors';
 import type { SqlValue } from './fields';
@@ -33,9 +33,18 @@ export type QueryListener = (query: QueryInfo) => void;
 /** SQLite errors that Django raises as `IntegrityError`. */
 const INTEGRITY = /constraint failed/i;
 const WRITE = /^\s*(INSERT|UPDATE|DELETE|REPLACE)\b/i;
+/** Statements worth keeping compiled: the ORM's, whose text repeats from request to request. */
+const REUSABLE = /^\s*(SELECT|INSERT|UPDATE|DELETE)\b/i;
+/** How many compiled statements to keep (least recently used go first). */
+const STATEMENT_CACHE_SIZE = 64;
 
 export class Database {
 	private sqlite: SqlJsDatabase;
+	/**
+	 * Compiled statements by SQL text, as Python's sqlite3 module keeps them (its statement cache,
+	 * 128 by default): compiling costs about as much as running one of the ORM's small queries.
+	 */
+	private readonly statements = new Map<string, Statement>();
 	private readonly listeners = new Set<QueryListener>();
 	private depth = 0;
 	private savepoints = 0;
@@ -53,12 +62,18 @@ export class Database {
 		const sqlite = new this.SQL.Database(data);
 		// Django's SQLite backend turns foreign key checks on for every connection.
 		sqlite.run('PRAGMA foreign_keys = ON');
+		// sql.js keeps the database as a file in its in-memory file system, so SQLite's file locking
+		// and rollback journal would cost file-system calls on every statement (a `stat` for a hot
+		// journal before each read). One connection only: hold the lock, keep the journal in memory.
+		// Neither changes what any statement answers.
+		sqlite.run('PRAGMA locking_mode = EXCLUSIVE');
+		sqlite.run('PRAGMA journal_mode = MEMORY');
 		return sqlite;
 	}
 
 	/** Run one statement with bound parameters, report it, and return its rows. */
 	run(sql: string, params: readonly SqlValue[] = [], orm = ''): RunResult {
-		const statement = this.sqlite.prepare(sql);
+		const statement = this.prepare(sql);
 		const rows: SqlValue[][] = [];
 		let columns: string[];
 		try {
@@ -69,7 +84,8 @@ export class Database {
 			const message = error instanceof Error ? error.message : String(error);
 			throw INTEGRITY.test(message) ? new IntegrityError(message) : error;
 		} finally {
-			statement.free();
+			if (this.statements.get(sql) === statement) statement.reset();
+			else statement.free();
 		}
 		const isWrite = WRITE.test(sql);
 		const rowsAffected = isWrite ? this.sqlite.getRowsModified() : 0;
@@ -82,6 +98,32 @@ export class Database {
 			...(isWrite ? { rowsAffected } : {})
 		});
 		return { columns, rows, rowsAffected };
+	}
+
+	/** A compiled statement for `sql`: from the cache when the ORM has sent this text before. */
+	private prepare(sql: string): Statement {
+		const cached = this.statements.get(sql);
+		if (cached) {
+			// Most recently used last, so the first entry is the one to drop.
+			this.statements.delete(sql);
+			this.statements.set(sql, cached);
+			return cached;
+		}
+		const statement = this.sqlite.prepare(sql);
+		if (!REUSABLE.test(sql)) return statement;
+		if (this.statements.size >= STATEMENT_CACHE_SIZE) {
+			const [oldest, dropped] = this.statements.entries().next().value!;
+			this.statements.delete(oldest);
+			dropped.free();
+		}
+		this.statements.set(sql, statement);
+		return statement;
+	}
+
+	/** Frees the compiled statements (before the connection they belong to closes). */
+	private forgetStatements(): void {
+		for (const statement of this.statements.values()) statement.free();
+		this.statements.clear();
 	}
 
 	private report(query: QueryInfo): void {
@@ -199,6 +241,7 @@ export class Database {
 	}
 
 	restore(bytes: Uint8Array): void {
+		this.forgetStatements();
 		this.sqlite.close();
 		this.sqlite = this.open(bytes);
 		this.depth = 0;
@@ -206,6 +249,7 @@ export class Database {
 
 	/** Empty tables again: a fresh database with the migrated schema and no rows. */
 	reset(): void {
+		this.forgetStatements();
 		this.sqlite.close();
 		this.sqlite = this.open();
 		this.depth = 0;
@@ -230,6 +274,7 @@ export class Database {
 	}
 
 	close(): void {
+		this.forgetStatements();
 		this.sqlite.close();
 	}
 }
