@@ -17,6 +17,16 @@ export function median(values: number[]): number {
 	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
+/**
+ * Waits for the next turn of the event loop, as a page's fetches each start in a task of their own.
+ * Without it a loop of awaited requests is one long job, and V8 keeps every `WeakRef` target made
+ * during a job (undici's request signals make some) until the job ends: the heap would grow with
+ * the number of requests in the loop, which no page sees.
+ */
+export function nextTask(): Promise<void> {
+	return new Promise((resolve) => setImmediate(resolve));
+}
+
 /** As on the wire: the body as bytes (empty for a GET), the headers as sent. */
 export async function toSim(request: Request) {
 	const body =
@@ -83,6 +93,7 @@ export async function measureGrowth(
 		const which = i % cases.length;
 		const c = cases[which];
 		if (c.between) await c.between();
+		await nextTask();
 		const request = c.request();
 		const start = performance.now();
 		const response = await getResponse(handlers, request);

@@ -12,7 +12,14 @@ import { CookieJar } from '$lib/client/cookie-jar';
 import { createSite, type Site } from '$lib/sim/site';
 import { USERS } from '$lib/sim/mysite';
 import { createTinySite } from '$lib/sim/tiny-project';
-import { measureGrowth, measureSql, median, statementsOf, toSim } from './bench-sim-figures';
+import {
+	measureGrowth,
+	measureSql,
+	median,
+	nextTask,
+	statementsOf,
+	toSim
+} from './bench-sim-figures';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 300);
 const ROUNDS = 5;
@@ -35,6 +42,7 @@ async function measure(
 	const times: number[] = [];
 	for (let i = 0; i < WARMUP + RUNS / ROUNDS; i++) {
 		if (between) await between();
+		await nextTask();
 		const request = make();
 		const start = performance.now();
 		const response = await getResponse(handlers, request);
@@ -54,6 +62,7 @@ async function measureSite(
 	const times: number[] = [];
 	for (let i = 0; i < WARMUP + RUNS; i++) {
 		if (between) await between();
+		await nextTask();
 		const sim = await toSim(make());
 		const start = performance.now();
 		await site.handle(sim);
