@@ -152,6 +152,15 @@ describe('compiled statements kept between runs', () => {
 		db.reset();
 		expect(db.run(count).rows).toEqual([[0]]);
 	});
+
+	it('names the columns a kept statement returns after the schema changed', async () => {
+		const db = openDatabase(await loadSql());
+		db.run('CREATE TABLE t (id integer PRIMARY KEY)');
+		const everything = 'SELECT * FROM t';
+		expect(db.run(everything).columns).toEqual(['id']);
+		db.run('ALTER TABLE t ADD COLUMN name text');
+		expect(db.run(everything).columns).toEqual(['id', 'name']);
+	});
 });
 
 describe('Database foreign keys', () => {

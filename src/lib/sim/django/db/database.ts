@@ -30,11 +30,19 @@ export interface RunResult {
 
 export type QueryListener = (query: QueryInfo) => void;
 
+/** A statement compiled by SQLite, with its column names once they have been read. */
+interface CompiledStatement {
+	statement: Statement;
+	columns?: readonly string[];
+}
+
 /** SQLite errors that Django raises as `IntegrityError`. */
 const INTEGRITY = /constraint failed/i;
 const WRITE = /^\s*(INSERT|UPDATE|DELETE|REPLACE)\b/i;
 /** Statements worth keeping compiled: the ORM's, whose text repeats from request to request. */
 const REUSABLE = /^\s*(SELECT|INSERT|UPDATE|DELETE)\b/i;
+/** Statements that change the schema. */
+const DDL = /^\s*(CREATE|DROP|ALTER)\b/i;
 /** How many compiled statements to keep (least recently used go first). */
 const STATEMENT_CACHE_SIZE = 64;
 
@@ -44,7 +52,7 @@ export class Database {
 	 * Compiled statements by SQL text, as Python's sqlite3 module keeps them (its statement cache,
 	 * 128 by default): compiling costs about as much as running one of the ORM's small queries.
 	 */
-	private readonly statements = new Map<string, Statement>();
+	private readonly statements = new Map<string, CompiledStatement>();
 	private readonly listeners = new Set<QueryListener>();
 	private depth = 0;
 	private savepoints = 0;
@@ -73,20 +81,25 @@ export class Database {
 
 	/** Run one statement with bound parameters, report it, and return its rows. */
 	run(sql: string, params: readonly SqlValue[] = [], orm = ''): RunResult {
-		const statement = this.prepare(sql);
+		const compiled = this.prepare(sql);
+		const { statement } = compiled;
 		const rows: SqlValue[][] = [];
 		let columns: string[];
 		try {
 			statement.bind(params as SqlValue[]);
 			while (statement.step()) rows.push(statement.get() as SqlValue[]);
-			columns = statement.getColumnNames();
+			// A compiled statement's column names never change: read them out of SQLite once.
+			compiled.columns ??= statement.getColumnNames();
+			columns = [...compiled.columns];
 		} catch (error) {
 			const message = error instanceof Error ? error.message : String(error);
 			throw INTEGRITY.test(message) ? new IntegrityError(message) : error;
 		} finally {
-			if (this.statements.get(sql) === statement) statement.reset();
+			if (this.statements.get(sql) === compiled) statement.reset();
 			else statement.free();
 		}
+		// A changed schema may change what a kept statement's `SELECT` names: compile afresh.
+		if (DDL.test(sql)) this.forgetStatements();
 		const isWrite = WRITE.test(sql);
 		const rowsAffected = isWrite ? this.sqlite.getRowsModified() : 0;
 		this.report({
@@ -101,7 +114,7 @@ export class Database {
 	}
 
 	/** A compiled statement for `sql`: from the cache when the ORM has sent this text before. */
-	private prepare(sql: string): Statement {
+	private prepare(sql: string): CompiledStatement {
 		const cached = this.statements.get(sql);
 		if (cached) {
 			// Most recently used last, so the first entry is the one to drop.
@@ -109,20 +122,20 @@ export class Database {
 			this.statements.set(sql, cached);
 			return cached;
 		}
-		const statement = this.sqlite.prepare(sql);
-		if (!REUSABLE.test(sql)) return statement;
+		const compiled: CompiledStatement = { statement: this.sqlite.prepare(sql) };
+		if (!REUSABLE.test(sql)) return compiled;
 		if (this.statements.size >= STATEMENT_CACHE_SIZE) {
 			const [oldest, dropped] = this.statements.entries().next().value!;
 			this.statements.delete(oldest);
-			dropped.free();
+			dropped.statement.free();
 		}
-		this.statements.set(sql, statement);
-		return statement;
+		this.statements.set(sql, compiled);
+		return compiled;
 	}
 
 	/** Frees the compiled statements (before the connection they belong to closes). */
 	private forgetStatements(): void {
-		for (const statement of this.statements.values()) statement.free();
+		for (const { statement } of this.statements.values()) statement.free();
 		this.statements.clear();
 	}
 
