@@ -42,10 +42,10 @@ function toPlain(value: unknown, seen: Map<object, unknown>): unknown {
 		if (proto !== Object.prototype && proto !== null) return toPlainOther(value, seen);
 		seen.set(value, IN_PROGRESS);
 		copy = {};
-		const keys = Object.keys(value);
-		for (let i = 0; i < keys.length; i++) {
-			const item = toPlain((value as Record<string, unknown>)[keys[i]], seen);
-			if (item !== undefined) copy[keys[i]] = item;
+		// for…in allocates no key list; a plain object inherits no enumerable keys.
+		for (const key in value) {
+			const item = toPlain((value as Record<string, unknown>)[key], seen);
+			if (item !== undefined) copy[key] = item;
 		}
 	}
 	Object.freeze(copy);
