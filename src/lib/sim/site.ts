@@ -113,7 +113,7 @@ export async function createSite(options: SiteOptions): Promise<Site> {
 	const makeTemplates = (stringIfInvalid = ''): TemplateEngine | undefined =>
 		templateFiles
 			? createTemplateEngine({
-					loader: (name) => templateFiles?.[name],
+					loader: (name) => templateFiles?.[name] ?? project.appTemplates?.[name],
 					reverse: (name, args, kwargs) =>
 						urlconf.reverse(name, { args, kwargs } as Parameters<typeof urlconf.reverse>[1]),
 					now: clock,

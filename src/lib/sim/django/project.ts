@@ -36,6 +36,11 @@ export interface DjangoProject {
 	staticFiles?: readonly StaticFile[];
 	/** Template source by name (`blog/post_list.html` → text), for the template engine. */
 	templates?: Readonly<Record<string, string>>;
+	/**
+	 * The installed apps' own templates (`APP_DIRS = True`): found only when the project's
+	 * `templates/` has no file of that name (`admin/base.html` from django.contrib.admin).
+	 */
+	appTemplates?: Readonly<Record<string, string>>;
 	/** gunicorn's `--workers` for this project (default 3). */
 	workers?: number;
 	/** Python source by project-relative path (`blog/views.py` → text). */
