@@ -14,7 +14,7 @@
  * wasm in node_modules; in the browser the mocks layer passes `locateFile`), so this module
  * costs nothing until a database is opened.
  */
-import type { Database as SqlJsDatabase, SqlJsStatic } from 'sql.js';
+import type { Database as SqlJsDatabase, SqlJsStatic, Statement } from 'sql.js';
 import type { QueryInfo } from '../../types';
 import { IntegrityError } from './errors';
 import type { SqlValue } from './fields';
@@ -30,12 +30,29 @@ export interface RunResult {
 
 export type QueryListener = (query: QueryInfo) => void;
 
+/** A statement compiled by SQLite, with its column names once they have been read. */
+interface CompiledStatement {
+	statement: Statement;
+	columns?: readonly string[];
+}
+
 /** SQLite errors that Django raises as `IntegrityError`. */
 const INTEGRITY = /constraint failed/i;
 const WRITE = /^\s*(INSERT|UPDATE|DELETE|REPLACE)\b/i;
+/** Statements worth keeping compiled: the ORM's, whose text repeats from request to request. */
+const REUSABLE = /^\s*(SELECT|INSERT|UPDATE|DELETE)\b/i;
+/** Statements that change the schema. */
+const DDL = /^\s*(CREATE|DROP|ALTER)\b/i;
+/** How many compiled statements to keep (least recently used go first). */
+const STATEMENT_CACHE_SIZE = 64;
 
 export class Database {
 	private sqlite: SqlJsDatabase;
+	/**
+	 * Compiled statements by SQL text, as Python's sqlite3 module keeps them (its statement cache,
+	 * 128 by default): compiling costs about as much as running one of the ORM's small queries.
+	 */
+	private readonly statements = new Map<string, CompiledStatement>();
 	private readonly listeners = new Set<QueryListener>();
 	private depth = 0;
 	private savepoints = 0;
@@ -62,24 +79,36 @@ export class Database {
 		const sqlite = new this.SQL.Database(data);
 		// Django's SQLite backend turns foreign key checks on for every connection.
 		sqlite.run('PRAGMA foreign_keys = ON');
+		// sql.js keeps the database as a file in its in-memory file system, so SQLite's file locking
+		// and rollback journal would cost file-system calls on every statement (a `stat` for a hot
+		// journal before each read). One connection only: hold the lock, keep the journal in memory.
+		// Neither changes what any statement answers.
+		sqlite.run('PRAGMA locking_mode = EXCLUSIVE');
+		sqlite.run('PRAGMA journal_mode = MEMORY');
 		return sqlite;
 	}
 
 	/** Run one statement with bound parameters, report it, and return its rows. */
 	run(sql: string, params: readonly SqlValue[] = [], orm = ''): RunResult {
-		const statement = this.sqlite.prepare(sql);
+		const compiled = this.prepare(sql);
+		const { statement } = compiled;
 		const rows: SqlValue[][] = [];
 		let columns: string[];
 		try {
 			statement.bind(params as SqlValue[]);
 			while (statement.step()) rows.push(statement.get() as SqlValue[]);
-			columns = statement.getColumnNames();
+			// A compiled statement's column names never change: read them out of SQLite once.
+			compiled.columns ??= statement.getColumnNames();
+			columns = [...compiled.columns];
 		} catch (error) {
 			const message = error instanceof Error ? error.message : String(error);
 			throw INTEGRITY.test(message) ? new IntegrityError(message) : error;
 		} finally {
-			statement.free();
+			if (this.statements.get(sql) === compiled) statement.reset();
+			else statement.free();
 		}
+		// A changed schema may change what a kept statement's `SELECT` names: compile afresh.
+		if (DDL.test(sql)) this.forgetStatements();
 		const isWrite = WRITE.test(sql);
 		const rowsAffected = isWrite ? this.sqlite.getRowsModified() : 0;
 		this.report({
@@ -91,6 +120,32 @@ export class Database {
 			...(isWrite ? { rowsAffected } : {})
 		});
 		return { columns, rows, rowsAffected };
+	}
+
+	/** A compiled statement for `sql`: from the cache when the ORM has sent this text before. */
+	private prepare(sql: string): CompiledStatement {
+		const cached = this.statements.get(sql);
+		if (cached) {
+			// Most recently used last, so the first entry is the one to drop.
+			this.statements.delete(sql);
+			this.statements.set(sql, cached);
+			return cached;
+		}
+		const compiled: CompiledStatement = { statement: this.sqlite.prepare(sql) };
+		if (!REUSABLE.test(sql)) return compiled;
+		if (this.statements.size >= STATEMENT_CACHE_SIZE) {
+			const [oldest, dropped] = this.statements.entries().next().value!;
+			this.statements.delete(oldest);
+			dropped.statement.free();
+		}
+		this.statements.set(sql, compiled);
+		return compiled;
+	}
+
+	/** Frees the compiled statements (before the connection they belong to closes). */
+	private forgetStatements(): void {
+		for (const { statement } of this.statements.values()) statement.free();
+		this.statements.clear();
 	}
 
 	private report(query: QueryInfo): void {
@@ -237,6 +292,7 @@ export class Database {
 	}
 
 	restore(bytes: Uint8Array): void {
+		this.forgetStatements();
 		this.sqlite.close();
 		this.sqlite = this.open(bytes);
 		this.depth = 0;
@@ -244,6 +300,7 @@ export class Database {
 
 	/** Empty tables again: a fresh database with the migrated schema and no rows. */
 	reset(): void {
+		this.forgetStatements();
 		this.sqlite.close();
 		this.sqlite = this.open();
 		this.depth = 0;
@@ -268,6 +325,7 @@ export class Database {
 	}
 
 	close(): void {
+		this.forgetStatements();
 		this.sqlite.close();
 	}
 }
