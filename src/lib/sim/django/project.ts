@@ -6,6 +6,7 @@
  * `src/lib/sim/mysite/index.ts` exports one of these; `createSite({ sqlJs, project })` runs it.
  */
 import type { Database } from './db/database';
+import type { Library } from './template/parser';
 import type { View } from './http';
 import type { Settings } from './settings';
 import type { UrlResolver } from './urls';
@@ -41,6 +42,8 @@ export interface DjangoProject {
 	 * `templates/` has no file of that name (`admin/base.html` from django.contrib.admin).
 	 */
 	appTemplates?: Readonly<Record<string, string>>;
+	/** The installed apps' template tag libraries (`{% load admin_list %}`), by library name. */
+	templateLibraries?: Readonly<Record<string, Library>>;
 	/** gunicorn's `--workers` for this project (default 3). */
 	workers?: number;
 	/** Python source by project-relative path (`blog/views.py` → text). */

@@ -22,6 +22,7 @@ import type { ModelAdmin } from './options';
 import { is_active_staff } from './permissions';
 import { modelAdminUrls } from './model-urls';
 import { appIndexView, indexView } from './views/index-view';
+import { viewOnSite } from './views/view-on-site';
 
 type Handler = (request: HttpRequest, kwargs: ViewKwargs) => HttpResponse | Promise<HttpResponse>;
 
@@ -141,6 +142,11 @@ export class AdminSite {
 					LogoutView.as_view({ viewName: 'django.contrib.admin.sites.AdminSite.logout' }) as Handler
 				),
 				{ name: 'logout' }
+			),
+			path(
+				'r/<int:content_type_id>/<path:object_id>/',
+				this.admin_view('contenttypes.views.shortcut', viewOnSite),
+				{ name: 'view_on_site' }
 			)
 		];
 		for (const [model, admin] of this.registry) {

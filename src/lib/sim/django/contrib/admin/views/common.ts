@@ -33,18 +33,23 @@ export function doesNotExistRedirect(
 	return new HttpResponseRedirect(reverseOf(request)('admin:index'));
 }
 
+/** `opts` as templates read it (`model._meta`: `opts.app_label`, `opts.verbose_name`…). */
+export function templateOpts(opts: ModelAdmin['opts']) {
+	return {
+		app_label: opts.appLabel,
+		model_name: opts.modelName,
+		object_name: opts.objectName,
+		verbose_name: opts.verboseName,
+		verbose_name_plural: opts.verboseNamePlural,
+		app_config: { verbose_name: capfirst(opts.appLabel) }
+	};
+}
+
 /** The context of every model page (`opts`, permissions, the app's name for the breadcrumbs). */
 export function modelContext(request: HttpRequest, admin: ModelAdmin, obj?: Model | null) {
 	const opts = admin.opts;
 	return {
-		opts: {
-			app_label: opts.appLabel,
-			model_name: opts.modelName,
-			object_name: opts.objectName,
-			verbose_name: opts.verboseName,
-			verbose_name_plural: opts.verboseNamePlural,
-			app_config: { verbose_name: capfirst(opts.appLabel) }
-		},
+		opts: templateOpts(opts),
 		app_label: opts.appLabel,
 		add_url: reverseOf(request)(admin.url_name('add')),
 		changelist_url: reverseOf(request)(admin.url_name('changelist')),
