@@ -61,6 +61,7 @@ function parseBits(parser: Parser, token: Token, allowAs: boolean): ParsedBits {
 	return { args, kwargs, asvar };
 }
 
+/** Calls the tag's function: the context first if it takes it, keyword arguments as one object last. */
 function call(fn: TagFunction, options: TagOptions, bits: ParsedBits, context: Context): unknown {
 	const args = bits.args.map((a) => a.resolve(context));
 	const kwargs: Record<string, unknown> = {};
