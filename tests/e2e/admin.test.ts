@@ -85,8 +85,9 @@ test('staff log in, search and filter posts, fix a validation error, and see the
 	await frame.getByRole('button', { name: 'Search' }).click();
 	await expect(frame.getByText('3 posts')).toBeVisible();
 
+	// The link carries the list's query string (q=), so that saving returns to the same list.
 	await frame.getByRole('link', { name: 'Hello, Django' }).click();
-	await expect(address).toHaveValue(`${SITE}/admin/blog/post/1/change/`);
+	await expect(address).toHaveValue(`${SITE}/admin/blog/post/1/change/?_changelist_filters=q%3D`);
 	await frame.getByLabel('Title:').fill('');
 	await frame.getByRole('button', { name: 'Save', exact: true }).click();
 	await expect(frame.getByText('Please correct the error below.')).toBeVisible();
@@ -94,7 +95,7 @@ test('staff log in, search and filter posts, fix a validation error, and see the
 
 	await frame.getByLabel('Title:').fill('Hello, admin');
 	await frame.getByRole('button', { name: 'Save', exact: true }).click();
-	await expect(address).toHaveValue(`${SITE}/admin/blog/post/`);
+	await expect(address).toHaveValue(`${SITE}/admin/blog/post/?q=`);
 	const message = frame.getByRole('status');
 	await expect(message).toContainText('The post “Hello, admin” was changed successfully.');
 	await expect(message.getByRole('link', { name: 'Hello, admin' })).toHaveAttribute(

@@ -86,6 +86,32 @@ describe('the changelist (change_list.html with {% result_list %}, {% pagination
 		expect(page).toContain('<a href="?q=request">&#10006; Clear all filters</a>');
 	});
 
+	it('carries its filters to the change page and back after saving (_changelist_filters)', async () => {
+		const admin = await loggedIn('admin');
+		const list = await admin.get('/admin/blog/post/?q=hello');
+		expect(list.body).toContain(
+			'<a href="/admin/blog/post/1/change/?_changelist_filters=q%3Dhello">Hello, Django</a>'
+		);
+		const change = '/admin/blog/post/1/change/?_changelist_filters=q%3Dhello';
+		const form = squeeze((await admin.get(change)).body);
+		expect(form).toContain(
+			'<a href="/admin/blog/post/1/history/?_changelist_filters=q%3Dhello" class="historylink">History</a>'
+		);
+		expect(form).toContain(
+			'<a href="/admin/blog/post/1/delete/?_changelist_filters=q%3Dhello" class="deletelink">Delete</a>'
+		);
+		const saved = await admin.post(change, {
+			title: 'Hello, Django',
+			body: 'Body',
+			author: '1',
+			'comments-TOTAL_FORMS': '0',
+			'comments-INITIAL_FORMS': '0',
+			_save: 'Save'
+		});
+		expect(saved.status).toBe(302);
+		expect(saved.header('Location')).toBe('/admin/blog/post/?q=hello');
+	});
+
 	describe('with two posts a page (list_per_page = 2)', () => {
 		let perPage = 0;
 		beforeEach(() => {

@@ -16,7 +16,7 @@ import { InvalidPage, Paginator } from '../../core/paginator';
 import type { HttpRequest } from '../../http-request';
 import type { ChangeListFormSet } from './changelist-formset';
 import type { ModelAdmin } from './options';
-import { templateOpts } from './views/common';
+import { preservedFilters, templateOpts } from './views/common';
 
 export const ALL_VAR = 'all';
 export const ORDER_VAR = 'o';
@@ -116,7 +116,8 @@ export class ChangeList<I extends Model = Model> {
 	readonly queryset: QuerySet<I>;
 	readonly is_popup = false;
 	readonly to_field = null;
-	readonly preserved_filters = '';
+	/** `get_preserved_filters()`: this page's query string, for the links to the change pages. */
+	readonly preserved_filters: string;
 	readonly sortable_by = null;
 	readonly date_hierarchy = null;
 	readonly search_help_text = null;
@@ -132,6 +133,7 @@ export class ChangeList<I extends Model = Model> {
 		private readonly changeUrl: (obj: I) => string
 	) {
 		for (const [key, values] of request.GET.lists()) this.params[key] = values[values.length - 1];
+		this.preserved_filters = preservedFilters(request, true);
 		this.query = (this.params[SEARCH_VAR] ?? '').trim();
 		const page = Number.parseInt(this.params[PAGE_VAR] ?? '1', 10);
 		this.page_num = Number.isNaN(page) ? 1 : page;

@@ -20,6 +20,7 @@ import {
 	type ChangeList,
 	type FieldListFilter
 } from '../changelist';
+import { addPreservedFilters } from './admin-urls';
 import { displayForField, EMPTY_VALUE_DISPLAY } from './display';
 
 /** `format_html()`: the arguments escaped unless safe. */
@@ -151,7 +152,7 @@ function itemsForResult(cl: ChangeList, result: Model, form: ChangeListForm | nu
 		const rowClass = ` class="${esc(rowClasses.join(' '))}"`;
 		if (first && cl.list_display_links.includes(fieldName)) {
 			first = false;
-			const url = cl.url_for_result(result);
+			const url = addPreservedFilters(cl.url_for_result(result), cl.preserved_filters, '');
 			items.push(markSafe(`<th${rowClass}><a href="${esc(url)}">${esc(repr)}</a></th>`));
 			continue;
 		}

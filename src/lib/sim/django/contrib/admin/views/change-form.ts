@@ -26,7 +26,13 @@ import { ContentType } from '../models';
 import { constructChangeMessage, log_addition, log_change } from '../log-entries';
 import type { ModelAdmin } from '../options';
 import type { AdminSite } from '../sites';
-import { doesNotExistRedirect, getObject, modelContext, postSaveUrl } from './common';
+import {
+	doesNotExistRedirect,
+	getObject,
+	modelContext,
+	postSaveUrl,
+	withPreservedFilters
+} from './common';
 
 /**
  * `get_fields()`: the form's fields, then the read-only ones (`ModelAdmin.get_fields()`), each
@@ -93,7 +99,6 @@ function renderChangeForm(
 		to_field: null,
 		inline_admin_formsets: inlineAdminFormsets,
 		errors,
-		preserved_filters: '',
 		add,
 		change: !add,
 		has_editable_inline_admin_formsets: inlineAdminFormsets.some((f) => f.editable),
@@ -168,10 +173,14 @@ function changeform(site: AdminSite, admin: ModelAdmin, add: boolean) {
 					if (!add || admin.has_change_permission(request, saved)) {
 						text += ' You may edit it again below.';
 					}
-					to = add ? changeUrl : request.path;
+					to = withPreservedFilters(request, admin, add ? changeUrl : request.path);
 				} else if (request.POST.has('_addanother')) {
 					text += ` You may add another ${escapeHtml(name)} below.`;
-					to = add ? request.path : reverse(admin.url_name('add'));
+					to = withPreservedFilters(
+						request,
+						admin,
+						add ? request.path : reverse(admin.url_name('add'))
+					);
 				} else {
 					to = postSaveUrl(request, admin);
 				}

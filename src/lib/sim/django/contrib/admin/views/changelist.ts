@@ -109,7 +109,7 @@ export function changelistView(site: AdminSite, admin: ModelAdmin) {
 			actions_on_top: true,
 			actions_on_bottom: false,
 			actions_selection_counter: true,
-			preserved_filters: ''
+			preserved_filters: cl.preserved_filters
 		});
 	};
 }
