@@ -205,6 +205,12 @@ export class ChangeList<I extends Model = Model> {
 		return this.filter_specs.length > 0;
 	}
 
+	/** What the inspector shows for `cl`: the model, the count, the page, the order. */
+	__repr__(): string {
+		const page = this.multi_page && !this.show_all ? `, page ${this.page_num}` : '';
+		return `<ChangeList: ${this.lookup_opts.label}, ${this.result_count} of ${this.full_result_count}${page}, ordering ${this.ordering.join(', ')}>`;
+	}
+
 	/** The link "Clear all filters": the query string without any lookup. */
 	get clear_all_filters_qs(): string {
 		const lookups = Object.keys(this.params).filter((key) => !IGNORED_PARAMS.includes(key));

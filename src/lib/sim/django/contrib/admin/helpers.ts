@@ -10,7 +10,7 @@ import { ForeignKeyField } from '../../db/field-constructors';
 import { capfirst } from '../../db/meta';
 import type { Model, ModelClass } from '../../db/model';
 import { ErrorList } from '../../forms/errors';
-import type { BoundField, Form } from '../../forms/forms';
+import { formClassName, type BoundField, type Form } from '../../forms/forms';
 import { escapeHtml, markSafe, SafeString } from '../../template/safe';
 import { displayForField, EMPTY_VALUE_DISPLAY } from './templatetags/display';
 
@@ -177,6 +177,12 @@ export class AdminForm {
 
 	get errors() {
 		return this.form.errors;
+	}
+
+	/** How the inspector shows `adminform`: the form, and its fields in their fieldsets. */
+	__repr__(): string {
+		const names = [...this].flatMap((fieldset) => [...fieldset].flatMap((line) => line.fields));
+		return `<AdminForm: ${formClassName(this.form)}, fields=(${names.join(';')})>`;
 	}
 
 	get non_field_errors(): ErrorList {

@@ -151,6 +151,11 @@ export class InlineAdminFormSet {
 		);
 	}
 
+	/** How the inspector shows an inline formset: its prefix and its rows. */
+	__repr__(): string {
+		return `<InlineAdminFormSet: ${this.formset.prefix}, ${this.forms.length} forms>`;
+	}
+
 	/** The data `inlines.js` reads (`data-inline-formset`). */
 	get inline_formset_data(): string {
 		return jsonDumps({
