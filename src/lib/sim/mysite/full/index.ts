@@ -30,7 +30,7 @@ import { PAYMENTS_SECRET_KEY, PAYMENTS_URL, PaymentApi } from '../../outside/pay
 import { checkout } from '../shop/checkout';
 import { fileLine } from '../sources';
 // Django's admin (issue 14): each app's admin.py registers its models on admin.site.
-import { site as adminSite } from '../../django/contrib/admin';
+import { ADMIN_MODELS, site as adminSite } from '../../django/contrib/admin';
 import { adminStaticFiles } from '../../django/contrib/admin/static-files';
 import { adminTemplates } from '../../django/contrib/admin/templates';
 import { adminTemplateLibraries } from '../../django/contrib/admin/templatetags';
@@ -139,6 +139,7 @@ export const mysiteFull: DjangoProject = {
 		// Django's admin (issue 14): its tables, a superuser, bob as staff with some permissions.
 		seedAdmin(db);
 	},
+	models: [...(mysite.models ?? []), ...ADMIN_MODELS],
 	outside: () => [
 		// Log in with Example ID (OpenID Connect)
 		createIdentityProvider(),
