@@ -170,7 +170,8 @@ export async function createSite(options: SiteOptions): Promise<Site> {
 					reverse: (name, args, kwargs) =>
 						urlconf.reverse(name, { args, kwargs } as Parameters<typeof urlconf.reverse>[1]),
 					now: clock,
-					stringIfInvalid
+					stringIfInvalid,
+					libraries: project.templateLibraries
 				})
 			: undefined;
 	let templates = makeTemplates();

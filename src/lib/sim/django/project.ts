@@ -7,6 +7,7 @@
  */
 import type { Database } from './db/database';
 import type { ModelClass } from './db/model';
+import type { Library } from './template/parser';
 import type { View } from './http';
 import type { Settings } from './settings';
 import type { UrlResolver } from './urls';
@@ -47,6 +48,8 @@ export interface DjangoProject {
 	 * `templates/` has no file of that name (`admin/base.html` from django.contrib.admin).
 	 */
 	appTemplates?: Readonly<Record<string, string>>;
+	/** The installed apps' template tag libraries (`{% load admin_list %}`), by library name. */
+	templateLibraries?: Readonly<Record<string, Library>>;
 	/** gunicorn's `--workers` for this project (default 3). */
 	workers?: number;
 	/** Python source by project-relative path (`blog/views.py` → text). */

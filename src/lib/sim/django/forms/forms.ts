@@ -18,6 +18,10 @@ export interface FormOptions {
 	initial?: Record<string, unknown>;
 	/** `id_%s` by default; false for no ids. */
 	auto_id?: string | false;
+	/** A formset's `form-0`: each field's name and id become `form-0-stock`. */
+	prefix?: string | null;
+	/** False in a formset's forms: no `required` attribute on their widgets. */
+	use_required_attribute?: boolean;
 }
 
 export const NON_FIELD_ERRORS = '__all__';
@@ -48,6 +52,8 @@ export class Form extends SafeString {
 	readonly is_bound: boolean;
 	readonly initial: Record<string, unknown>;
 	readonly auto_id: string | false;
+	readonly prefix: string | null;
+	readonly use_required_attribute: boolean;
 	cleaned_data: Record<string, unknown> = {};
 	#errors: Record<string, ErrorList> | null = null;
 
@@ -59,6 +65,8 @@ export class Form extends SafeString {
 		this.data = options.data ?? {};
 		this.initial = { ...options.initial };
 		this.auto_id = options.auto_id ?? 'id_%s';
+		this.prefix = options.prefix ?? null;
+		this.use_required_attribute = options.use_required_attribute ?? true;
 		// `form.title` in a template is the bound field, as `form['title']` in Python.
 		for (const name of Object.keys(fields)) {
 			if (!(name in this)) {
@@ -94,7 +102,7 @@ export class Form extends SafeString {
 		this.cleaned_data = {};
 		for (const [name, field] of Object.entries(this.fields)) {
 			try {
-				this.cleaned_data[name] = field.clean(readData(this.data, name));
+				this.cleaned_data[name] = field.clean(readData(this.data, this.add_prefix(name)));
 			} catch (error) {
 				if (!(error instanceof ValidationError)) throw error;
 				this.add_error(name, error);
@@ -141,8 +149,13 @@ export class Form extends SafeString {
 		return this.errors[NON_FIELD_ERRORS] ?? new ErrorList([], { errorClass: 'errorlist nonfield' });
 	}
 
+	/** `add_prefix(name)`: `form-0-stock` in a formset, else the name itself. */
+	add_prefix(name: string): string {
+		return this.prefix ? `${this.prefix}-${name}` : name;
+	}
+
 	autoIdFor(name: string): string {
-		return this.auto_id ? this.auto_id.replace('%s', name) : '';
+		return this.auto_id ? this.auto_id.replace('%s', this.add_prefix(name)) : '';
 	}
 
 	/**
@@ -217,7 +230,7 @@ export class BoundField extends SafeString {
 	}
 
 	get html_name(): string {
-		return this.name;
+		return this.form.add_prefix(this.name);
 	}
 
 	get auto_id(): string {
@@ -243,7 +256,7 @@ export class BoundField extends SafeString {
 	/** What the widget shows: the submitted text when bound, else the initial value. */
 	current_value(): unknown {
 		let value: unknown;
-		if (this.form.is_bound) value = readData(this.form.data, this.name);
+		if (this.form.is_bound) value = readData(this.form.data, this.html_name);
 		else value = this.form.initial[this.name] ?? this.field.initial;
 		if (typeof value === 'function') value = (value as () => unknown)();
 		if (this.field instanceof ModelChoiceField) value = this.field.prepareValue(value);
@@ -265,7 +278,7 @@ export class BoundField extends SafeString {
 		const field = this.field;
 		if (field instanceof ModelChoiceField) field.loadChoices();
 		const attrs: Record<string, string | boolean> = {};
-		if (field.required) attrs.required = true;
+		if (field.required && this.form.use_required_attribute) attrs.required = true;
 		const describedBy: string[] = [];
 		if (this.auto_id && !field.widget.isHidden) {
 			if (field.helpText) describedBy.push(`${this.auto_id}_helptext`);

@@ -7,7 +7,7 @@ import { Context, type CompiledTemplate, type RenderEnvironment } from './contex
 import { TemplateDoesNotExist, TemplateSyntaxError } from './errors';
 import { BUILTIN_FILTERS } from './filters';
 import { tokenize } from './lexer';
-import { Parser } from './parser';
+import { Parser, type Library } from './parser';
 import { BUILTIN_TAGS, LIBRARIES } from './tags';
 import { RENDER_STEPS } from './nodes';
 
@@ -36,6 +36,11 @@ export interface TemplateEngineOptions {
 	now?: () => Date;
 	/** TEMPLATES' `OPTIONS["string_if_invalid"]`: what a missing variable renders as ('' by default). */
 	stringIfInvalid?: string;
+	/**
+	 * The tag libraries of the installed apps (their `templatetags/` modules), which `{% load %}`
+	 * finds besides the built-in ones: the admin's `admin_list`, `admin_modify`, `admin_urls`.
+	 */
+	libraries?: Readonly<Record<string, Library>>;
 }
 
 export interface RenderOptions {
@@ -68,13 +73,17 @@ export interface TemplateEngine {
 
 const STRING_TEMPLATE_NAME = '<string>';
 
-function compile(source: string, name: string): CompiledTemplate {
+function compile(
+	source: string,
+	name: string,
+	libraries: Readonly<Record<string, Library>> = LIBRARIES
+): CompiledTemplate {
 	let template: CompiledTemplate;
 	try {
 		const parser = new Parser(
 			tokenize(source),
 			{ tags: BUILTIN_TAGS, filters: BUILTIN_FILTERS },
-			LIBRARIES,
+			libraries,
 			name
 		);
 		const nodelist = parser.parse();
@@ -106,13 +115,14 @@ function compile(source: string, name: string): CompiledTemplate {
 export function createTemplateEngine(options: TemplateEngineOptions): TemplateEngine {
 	const byName = new Map<string, CompiledTemplate>();
 	const bySource = new Map<string, CompiledTemplate>();
+	const libraries = options.libraries ? { ...LIBRARIES, ...options.libraries } : LIBRARIES;
 
 	function getTemplate(name: string): CompiledTemplate {
 		let template = byName.get(name);
 		if (!template) {
 			const source = options.loader(name);
 			if (source === undefined) throw new TemplateDoesNotExist(name);
-			template = compile(source, name);
+			template = compile(source, name, libraries);
 			byName.set(name, template);
 		}
 		return template;
@@ -138,7 +148,7 @@ export function createTemplateEngine(options: TemplateEngineOptions): TemplateEn
 		renderString(source, context = {}, opts = {}) {
 			let template = bySource.get(source);
 			if (!template) {
-				template = compile(source, STRING_TEMPLATE_NAME);
+				template = compile(source, STRING_TEMPLATE_NAME, libraries);
 				bySource.set(source, template);
 			}
 			return run(template, context, opts);

@@ -53,6 +53,9 @@ export function displayValue(value: unknown, depth = 0): unknown {
 	) {
 		return 'AnonymousUser';
 	}
+	// An object that says how Python's repr() shows it (the admin's ChangeList, AdminForm…).
+	const repr = (value as { __repr__?: unknown }).__repr__;
+	if (typeof repr === 'function') return String(repr.call(value));
 	if (depth > 2) return String(value);
 	if (Array.isArray(value)) return value.map((item) => displayValue(item, depth + 1));
 	if (typeof value === 'object') {

@@ -33,6 +33,7 @@ import { fileLine } from '../sources';
 import { ADMIN_MODELS, site as adminSite } from '../../django/contrib/admin';
 import { adminStaticFiles } from '../../django/contrib/admin/static-files';
 import { adminTemplates } from '../../django/contrib/admin/templates';
+import { adminTemplateLibraries } from '../../django/contrib/admin/templatetags';
 import '../blog/admin';
 import '../shop/admin';
 import { seedAdmin } from './admin-seed';
@@ -132,6 +133,7 @@ export const mysiteFull: DjangoProject = {
 	staticFiles: [...(mysite.staticFiles ?? []), ...adminStaticFiles],
 	// Django's admin (issue 14): its templates, from django/contrib/admin/templates/ (APP_DIRS).
 	appTemplates: adminTemplates,
+	templateLibraries: adminTemplateLibraries,
 	async setUp(db) {
 		await mysite.setUp(db);
 		// Django's admin (issue 14): its tables, a superuser, bob as staff with some permissions.

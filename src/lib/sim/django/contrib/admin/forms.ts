@@ -5,6 +5,9 @@
  */
 import type { User } from '../../auth/models';
 import { AuthenticationForm } from '../../forms/authentication-form';
+import { CharField, TypedChoiceField } from '../../forms/fields';
+import { Form } from '../../forms/forms';
+import { HiddenInput } from '../../forms/widgets';
 
 export const ADMIN_INVALID_LOGIN =
 	'Please enter the correct username and password for a staff account. Note that both fields may be case-sensitive.';
@@ -17,5 +20,31 @@ export class AdminAuthenticationForm extends AuthenticationForm {
 		if (user.is_staff) return true;
 		this.add_error(null, ADMIN_INVALID_LOGIN);
 		return false;
+	}
+}
+
+/**
+ * `helpers.ActionForm`: the changelist's "Action:" select and the hidden `select_across`,
+ * rendered without ids (`auto_id=None`), one field after the other as actions.html walks them.
+ */
+export class ActionForm extends Form {
+	static override python_name = 'ActionForm';
+	constructor(choices: ReadonlyArray<readonly [string, string]>) {
+		super(
+			{
+				action: new TypedChoiceField([['', '---------'], ...choices], { label: 'Action:' }),
+				select_across: new CharField({
+					label: '',
+					required: false,
+					initial: '0',
+					widget: new HiddenInput({ class: 'select-across' })
+				})
+			},
+			{ auto_id: false }
+		);
+	}
+
+	[Symbol.iterator]() {
+		return this.bound_fields[Symbol.iterator]();
 	}
 }

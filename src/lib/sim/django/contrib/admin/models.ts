@@ -31,6 +31,20 @@ export class ContentType extends defineModel({
 	str: (ct) => `${ct.app_label} | ${ct.model}`
 }) {
 	declare static objects: Manager<ContentType>;
+
+	/** `apps.get_model(app_label, model)`: every model `migrate` saw, by its content type. */
+	static readonly models = new Map<string, ModelClass>();
+
+	/** `model_class()`: the model this row stands for, or null when it is gone. */
+	model_class(): ModelClass | null {
+		return ContentType.models.get(`${this.app_label}.${this.model}`) ?? null;
+	}
+
+	/** `ContentType.objects.get_for_model(model)`. */
+	static get_for_model(model: ModelClass): ContentType {
+		const meta = model._meta;
+		return ContentType.objects.get({ app_label: meta.appLabel, model: meta.modelName });
+	}
 }
 
 export class Permission extends defineModel({
@@ -115,6 +129,7 @@ export function migrateAdmin(db: Database, models: readonly ModelClass[]): void 
 	db.quietly(() => {
 		for (const model of [...models, ...ADMIN_MODELS]) {
 			const meta = model._meta;
+			ContentType.models.set(`${meta.appLabel}.${meta.modelName}`, model);
 			const ct = ContentType.objects.create({ app_label: meta.appLabel, model: meta.modelName });
 			if (model === (UserPermission as unknown as ModelClass)) continue;
 			for (const action of ACTIONS) {

@@ -36,6 +36,7 @@ export class ModelAdmin<I extends Model = Model> {
 	inlines: Array<new () => TabularInline> = [];
 	ordering: string[] | null = null;
 	list_per_page = 100;
+	list_max_show_all = 200;
 	/** The Python class name, for the trace (`blog.admin.PostAdmin`). */
 	python_name = 'django.contrib.admin.options.ModelAdmin';
 

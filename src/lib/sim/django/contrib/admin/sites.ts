@@ -25,6 +25,7 @@ import { autocompleteView } from './views/autocomplete';
 import { appIndexView, indexView } from './views/index-view';
 import { passwordChangeDoneView, passwordChangeView } from './views/password-change';
 import { javascript_catalog } from '../../views/i18n';
+import { viewOnSite } from './views/view-on-site';
 
 type Handler = (request: HttpRequest, kwargs: ViewKwargs) => HttpResponse | Promise<HttpResponse>;
 
@@ -53,7 +54,9 @@ export class AdminSite {
 
 	/** `admin_view(view, cacheable=False)`: staff only; never cached unless `cacheable`. */
 	admin_view(name: string, handler: Handler, cacheable = false): View {
-		return defineView(`django.contrib.admin.${name}`, async (request, kwargs) => {
+		// Names are the admin's own (`sites.AdminSite.index`) unless given in full (`django.….shortcut`).
+		const viewName = name.startsWith('django.') ? name : `django.contrib.admin.${name}`;
+		return defineView(viewName, async (request, kwargs) => {
 			const reverse = reverseOf(request);
 			let response: HttpResponse;
 			if (!this.has_permission(request)) {
@@ -164,8 +167,12 @@ export class AdminSite {
 				'jsi18n/',
 				this.admin_view('sites.AdminSite.i18n_javascript', javascript_catalog, true),
 				{ name: 'jsi18n' }
+			),
+			path(
+				'r/<int:content_type_id>/<path:object_id>/',
+				this.admin_view('django.contrib.contenttypes.views.shortcut', viewOnSite),
+				{ name: 'view_on_site' }
 			)
-			// Django's next pattern is r/<path:content_type_id>/<path:object_id>/ (view_on_site).
 		];
 		for (const [model, admin] of this.registry) {
 			const meta = model._meta;

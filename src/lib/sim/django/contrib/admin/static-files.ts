@@ -5,10 +5,13 @@
  */
 import type { StaticFile } from '../../project';
 import baseCss from './static/admin/css/base.css?raw';
+import searchSvg from './static/admin/img/search.svg?raw';
 
 /** The same fixed time as mysite's files, so ETag and Last-Modified never change between runs. */
 const MTIME = Date.UTC(2026, 10, 2, 9, 30, 0);
 
 export const adminStaticFiles: readonly StaticFile[] = [
-	{ path: '/static/admin/css/base.css', body: baseCss, mtime: MTIME }
+	{ path: '/static/admin/css/base.css', body: baseCss, mtime: MTIME },
+	// The changelist's search label (search_form.html: <img src="…/search.svg" alt="Search">).
+	{ path: '/static/admin/img/search.svg', body: searchSvg, mtime: MTIME }
 ];

@@ -6,7 +6,7 @@
  * pressed asks for (`_save`, `_continue`, `_addanother`).
  */
 import { capfirst } from '../../../db/meta';
-import type { Model } from '../../../db/model';
+import type { Model, ModelClass } from '../../../db/model';
 import { PermissionDenied } from '../../../exceptions';
 import type { Form } from '../../../forms/forms';
 import {
@@ -19,62 +19,28 @@ import { render } from '../../../shortcuts';
 import { escapeHtml, markSafe } from '../../../template/safe';
 import { reverseOf, step } from '../../../views/runtime';
 import { success } from '../../messages/api';
+import { AdminForm } from '../helpers';
+import { InlineAdminFormSet } from '../inline-helpers';
 import { saveInlines, inlineFormsets, type InlineFormset } from '../inlines';
+import { ContentType } from '../models';
 import { constructChangeMessage, log_addition, log_change } from '../log-entries';
 import type { ModelAdmin } from '../options';
 import type { AdminSite } from '../sites';
-import { doesNotExistRedirect, getObject, modelContext, postSaveUrl } from './common';
+import {
+	doesNotExistRedirect,
+	getObject,
+	modelContext,
+	postSaveUrl,
+	withPreservedFilters
+} from './common';
 
-interface AdminField {
-	name: string;
-	label: string;
-	html: string;
-	errors: string[];
-	readonly: boolean;
-	value: unknown;
-	required: boolean;
-	help_text: string;
-}
-
-/** `AdminForm` flattened: each field, editable (its widget) or read-only (its value). */
-function adminFields(
-	admin: ModelAdmin,
-	form: Form,
-	obj: Model | null,
-	readOnly: boolean
-): AdminField[] {
-	const out: AdminField[] = [];
-	for (const field of admin.opts.fields) {
-		if (field === admin.opts.pk) continue;
-		const editable = field.name in form.fields;
-		const isReadonlyField = admin.readonly_fields.includes(field.name);
-		if (!editable && !isReadonlyField) continue;
-		const record = (obj ?? {}) as Record<string, unknown>;
-		let value: unknown = obj ? record[field.name] : null;
-		if (field.options.choices)
-			value = field.options.choices.find(([k]) => k === value)?.[1] ?? value;
-		if (
-			value !== null &&
-			value !== undefined &&
-			typeof value === 'object' &&
-			!(value instanceof Date)
-		) {
-			value = String(value);
-		}
-		if (value === null || value === undefined || value === '') value = '-';
-		const bound = editable ? form.field(field.name) : null;
-		out.push({
-			name: field.name,
-			label: capfirst(bound?.label ?? field.verboseName),
-			html: bound && !readOnly ? bound.html : '',
-			errors: bound ? [...bound.errors].map(String) : [],
-			readonly: readOnly || !editable,
-			value,
-			required: Boolean(bound?.field.required) && !readOnly,
-			help_text: bound?.help_text ?? ''
-		});
-	}
-	return out;
+/**
+ * `get_fields()`: the form's fields, then the read-only ones (`ModelAdmin.get_fields()`), each
+ * with its model field.
+ */
+function adminFieldNames(admin: ModelAdmin, form: Form) {
+	const names = [...Object.keys(form.fields), ...admin.readonly_fields];
+	return [...new Set(names)].map((name) => ({ name, modelField: admin.opts.getField(name) }));
 }
 
 function renderChangeForm(
@@ -89,50 +55,66 @@ function renderChangeForm(
 	const canChange = add
 		? admin.has_add_permission(request)
 		: admin.has_change_permission(request, obj);
-	const readOnly = !canChange;
 	const name = admin.opts.verboseName;
-	const title = add ? `Add ${name}` : readOnly ? `View ${name}` : `Change ${name}`;
-	const fields = adminFields(admin, form, obj, readOnly);
-	const errorCount =
-		fields.reduce((n, f) => n + (f.errors.length ? 1 : 0), 0) +
-		[...form.non_field_errors].length +
-		inlines.reduce((n, inline) => n + inline.errorCount, 0);
+	const title = add ? `Add ${name}` : canChange ? `Change ${name}` : `View ${name}`;
 	const reverse = reverseOf(request);
+	const fields = adminFieldNames(admin, form);
+	// A user who may only view gets every field read-only (`flatten_fieldsets(fieldsets)`).
+	const readonlyFields = canChange ? admin.readonly_fields : fields.map((f) => f.name);
+	const prepopulated = canChange
+		? Object.entries(admin.prepopulated_fields).map(([field, deps]) => ({
+				field: form.field(field),
+				dependencies: deps.map((d) => form.field(d)),
+				max_length: admin.opts.getField(field).maxLength ?? 50
+			}))
+		: [];
+	const adminform = new AdminForm(
+		form,
+		fields,
+		readonlyFields,
+		obj,
+		prepopulated,
+		(urlName, args) => reverse(urlName, { args: args as never })
+	);
+	const inlineAdminFormsets = inlines.map((inline) => new InlineAdminFormSet(inline, obj?.pk));
+	// `helpers.AdminErrorList(form, formsets)`: every field's errors, then the inlines'.
+	const errors = [
+		...Object.values(form.is_bound ? form.errors : {}).flatMap((list) => [...list]),
+		...inlines.flatMap((inline) => [
+			...inline.non_form_errors,
+			...inline.rows.flatMap((row) => row.cells.flatMap((cell) => cell.errors))
+		])
+	];
+	const hasAbsoluteUrl =
+		obj !== null && typeof (obj as { get_absolute_url?: unknown }).get_absolute_url === 'function';
 	return render(request, 'admin/change_form.html', {
 		...site.each_context(request),
 		...modelContext(request, admin, obj),
 		title,
 		subtitle: obj ? String(obj) : null,
-		adminform: { fields, non_field_errors: [...form.non_field_errors].map(String) },
-		inline_admin_formsets: inlines,
+		adminform,
 		object_id: obj ? String(obj.pk) : null,
 		original: obj,
+		is_popup: false,
+		to_field: null,
+		inline_admin_formsets: inlineAdminFormsets,
+		errors,
 		add,
 		change: !add,
-		is_popup: false,
-		save_as: false,
-		show_save: canChange,
-		show_save_and_continue: canChange,
-		show_save_and_add_another: canChange && admin.has_add_permission(request),
-		show_delete_link: !add && admin.has_delete_permission(request, obj),
-		show_close: readOnly,
-		errors: errorCount,
-		errornote:
-			errorCount === 1 ? 'Please correct the error below.' : 'Please correct the errors below.',
-		changelist_url: reverse(admin.url_name('changelist')),
-		history_url: obj ? reverse(admin.url_name('history'), { args: [obj.pk] }) : null,
-		delete_url: obj ? reverse(admin.url_name('delete'), { args: [obj.pk] }) : null,
+		has_editable_inline_admin_formsets: inlineAdminFormsets.some((f) => f.editable),
+		has_file_field: false,
+		has_absolute_url: hasAbsoluteUrl,
+		absolute_url: hasAbsoluteUrl
+			? reverse('admin:view_on_site', {
+					args: [ContentType.get_for_model(admin.model as ModelClass).pk, obj?.pk]
+				})
+			: null,
 		form_url: '',
-		prepopulated_fields_json: JSON.stringify(
-			Object.entries(admin.prepopulated_fields).map(([field, deps]) => ({
-				id: `#id_${field}`,
-				name: field,
-				dependency_ids: deps.map((d) => `#id_${d}`),
-				dependency_list: deps,
-				maxLength: admin.opts.getField(field).maxLength ?? 50,
-				allowUnicode: false
-			}))
-		)
+		content_type_id: ContentType.get_for_model(admin.model as ModelClass).pk,
+		save_as: false,
+		save_on_top: false,
+		to_field_var: '_to_field',
+		is_popup_var: '_popup'
 	});
 }
 
@@ -178,16 +160,27 @@ function changeform(site: AdminSite, admin: ModelAdmin, add: boolean) {
 				if (add) log_addition(request, saved, message);
 				else log_change(request, saved, message);
 				const changeUrl = reverse(admin.url_name('change'), { args: [saved.pk] });
-				const objLink = add ? link(changeUrl, saved) : link(request.path, saved);
+				// response_add links the new object only for a user who may change it.
+				const objLink = add
+					? admin.has_change_permission(request, saved)
+						? link(changeUrl, saved)
+						: escapeHtml(String(saved))
+					: link(request.path, saved);
 				const verb = add ? 'added' : 'changed';
 				let text = `The ${escapeHtml(name)} “${objLink}” was ${verb} successfully.`;
 				let to: string;
 				if (request.POST.has('_continue')) {
-					text += ' You may edit it again below.';
-					to = add ? changeUrl : request.path;
+					if (!add || admin.has_change_permission(request, saved)) {
+						text += ' You may edit it again below.';
+					}
+					to = withPreservedFilters(request, admin, add ? changeUrl : request.path);
 				} else if (request.POST.has('_addanother')) {
 					text += ` You may add another ${escapeHtml(name)} below.`;
-					to = add ? request.path : reverse(admin.url_name('add'));
+					to = withPreservedFilters(
+						request,
+						admin,
+						add ? request.path : reverse(admin.url_name('add'))
+					);
 				} else {
 					to = postSaveUrl(request, admin);
 				}

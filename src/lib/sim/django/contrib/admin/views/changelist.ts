@@ -1,15 +1,18 @@
 /**
- * `ModelAdmin.changelist_view`: 403 without view or change permission; the action "Delete
- * selected" (POST with `action`, `index` and the `_selected_action` checkboxes), its
- * confirmation page and its message; the `list_editable` columns saved with `_save`; and the
- * list itself (`admin/change_list.html`).
+ * `ModelAdmin.changelist_view`: 403 without view or change permission; a query string the
+ * ChangeList cannot run redirects to `?e=1`; the action "Delete selected" (POST with `action`,
+ * `index` and the `_selected_action` checkboxes), its confirmation page and its message; the
+ * `list_editable` formset saved with `_save` only when every row is valid (else the list again
+ * with each row's errors); and the list itself (`admin/change_list.html`).
  */
 import { PermissionDenied } from '../../../exceptions';
 import { HttpResponseRedirect, type HttpRequest, type HttpResponse } from '../../../http';
 import { render } from '../../../shortcuts';
 import { reverseOf, step } from '../../../views/runtime';
 import { success, warning } from '../../messages/api';
-import { ChangeList } from '../changelist';
+import { ChangeList, ERROR_FLAG, IncorrectLookupParameters } from '../changelist';
+import { ChangeListFormSet } from '../changelist-formset';
+import { ActionForm } from '../forms';
 import { log_change } from '../log-entries';
 import type { ModelAdmin } from '../options';
 import type { AdminSite } from '../sites';
@@ -32,10 +35,26 @@ export function changelistView(site: AdminSite, admin: ModelAdmin) {
 		}
 		const reverse = reverseOf(request);
 		const hasActions = admin.has_delete_permission(request);
-		const makeList = () =>
-			new ChangeList(request, admin, hasActions, (obj) =>
+		let cl: ChangeList;
+		try {
+			cl = new ChangeList(request, admin, hasActions, (obj) =>
 				reverse(admin.url_name('change'), { args: [obj.pk] })
 			);
+		} catch (e) {
+			if (!(e instanceof IncorrectLookupParameters)) throw e;
+			if (request.GET.has(ERROR_FLAG)) {
+				step(request, `IncorrectLookupParameters again with ?${ERROR_FLAG}=1: "Database error".`);
+				return render(request, 'admin/invalid_setup.html', {
+					...site.each_context(request),
+					title: 'Database error'
+				});
+			}
+			step(
+				request,
+				`IncorrectLookupParameters (${e.message}): the changelist sends the browser to ?${ERROR_FLAG}=1 without the bad parameters.`
+			);
+			return new HttpResponseRedirect(`${request.path}?${ERROR_FLAG}=1`);
+		}
 
 		if (request.method === 'POST' && hasActions && !request.POST.has('_save')) {
 			const selected = request.POST.getlist('_selected_action');
@@ -59,88 +78,82 @@ export function changelistView(site: AdminSite, admin: ModelAdmin) {
 			}
 		}
 
-		if (request.method === 'POST' && request.POST.has('_save') && admin.list_editable.length) {
+		if (request.method === 'POST' && request.POST.has('_save') && cl.list_editable.length) {
 			if (!admin.has_change_permission(request)) throw new PermissionDenied();
-			return saveListEditable(request, admin, makeList());
+			const response = saveListEditable(request, admin, cl);
+			if (response) return response;
+		} else if (cl.list_editable.length && admin.has_change_permission(request)) {
+			cl.formset = new ChangeListFormSet(admin, cl.result_list, null);
 		}
 
-		const cl = makeList();
 		step(
 			request,
-			`ChangeList: ${cl.result_count} of ${cl.full_result_count} ${admin.opts.verboseNamePlural}${cl.query ? ` match “${cl.query}”` : ''}, ordered by ${cl.ordering.join(', ')}.`
+			`ChangeList: ${cl.result_count} of ${cl.full_result_count} ${admin.opts.verboseNamePlural}${cl.query ? ` match “${cl.query}”` : ''}, ordered by ${cl.ordering.join(', ')}${cl.multi_page && !cl.show_all ? `, page ${cl.page_num} of ${cl.paginator.num_pages}` : ''}.`
 		);
-		const title = admin.has_change_permission(request)
-			? `Select ${admin.opts.verboseName} to change`
-			: `Select ${admin.opts.verboseName} to view`;
+		const canChange = admin.has_change_permission(request);
+		const plural = admin.opts.verboseNamePlural;
 		return render(request, 'admin/change_list.html', {
 			...site.each_context(request),
 			...modelContext(request, admin),
-			module_name: admin.opts.verboseNamePlural,
-			title,
+			module_name: plural,
+			selection_note: `0 of ${cl.result_list.length} selected`,
+			selection_note_all: `All ${cl.result_count} selected`,
+			title: `Select ${admin.opts.verboseName} to ${canChange ? 'change' : 'view'}`,
 			subtitle: null,
+			is_popup: cl.is_popup,
+			to_field: cl.to_field,
 			cl,
-			headers: cl.headers(),
-			rows: cl.rows(),
-			result_count_text: `${cl.result_count} ${modelNgettext(admin, cl.result_count)}`,
-			search_result_text: `${cl.result_count} result${cl.result_count === 1 ? '' : 's'}`,
-			show_result_count: Boolean(cl.query) || Object.keys(cl.params).some((k) => k.includes('__')),
-			action_label: `Delete selected ${admin.opts.verboseNamePlural}`,
-			has_filters: cl.filters.length > 0,
-			has_editable: admin.list_editable.length > 0 && admin.has_change_permission(request),
-			prepopulated: JSON.stringify(admin.prepopulated_fields)
+			action_form: hasActions
+				? new ActionForm([['delete_selected', `Delete selected ${plural}`]])
+				: null,
+			actions_on_top: true,
+			actions_on_bottom: false,
+			actions_selection_counter: true,
+			preserved_filters: cl.preserved_filters
 		});
 	};
 }
 
 /**
- * The `list_editable` formset: each row's editable fields arrive as `form-<i>-<field>` with
- * `form-<i>-id`; the changed rows are saved, logged and counted in one message.
+ * The `list_editable` formset bound to the POST, over the rows the form names (`form-<i>-id`):
+ * when every row is valid the changed ones are saved, logged and counted in one message, and
+ * the browser goes back to the list; otherwise nothing is saved and the view shows the list
+ * with the bound formset (undefined is returned).
  */
-function saveListEditable(request: HttpRequest, admin: ModelAdmin, cl: ChangeList): HttpResponse {
+function saveListEditable(
+	request: HttpRequest,
+	admin: ModelAdmin,
+	cl: ChangeList
+): HttpResponse | undefined {
 	const total = Number(request.POST.get('form-TOTAL_FORMS') ?? 'NaN');
 	if (!Number.isInteger(total)) {
 		throw new PermissionDenied('ManagementForm data is missing or has been tampered with');
 	}
-	let changed = 0;
-	const errors: string[] = [];
-	for (let i = 0; i < total; i++) {
+	// `_get_list_editable_queryset()`: the objects whose ids the POST names, in that order.
+	const objects = [];
+	for (let i = 0; i < Math.min(total, 1000); i++) {
 		const pk = Number(request.POST.get(`form-${i}-id`));
-		const obj = cl.result_list.find((row) => row.pk === pk);
-		if (!obj) continue;
-		const Form = admin.get_form();
-		const data: Record<string, string> = {};
-		for (const field of admin.editable_fields()) {
-			const record = obj as unknown as Record<string, unknown>;
-			const value = record[field.attname];
-			data[field.name] = value === null || value === undefined ? '' : String(value);
-		}
-		for (const name of admin.list_editable) {
-			data[name] = request.POST.get(`form-${i}-${name}`) ?? '';
-		}
-		// The form copies its cleaned data onto the instance: remember the values first.
-		const before = Object.fromEntries(
-			admin.list_editable.map((name) => [
-				name,
-				String((obj as unknown as Record<string, unknown>)[name] ?? '')
-			])
+		const obj = admin.get_queryset().filter({ pk }).list()[0];
+		if (obj) objects.push(obj);
+	}
+	const formset = new ChangeListFormSet(admin, objects, request.POST);
+	cl.formset = formset;
+	if (!formset.is_valid()) {
+		step(
+			request,
+			`list_editable: ${formset.total_error_count()} error(s); nothing is saved and the list is shown again with them.`
 		);
-		const form = new Form({ data, instance: obj });
-		if (!form.is_valid()) {
-			errors.push(...Object.values(form.errors).flatMap((list) => [...list].map(String)));
-			continue;
-		}
-		const fields = admin.list_editable.filter(
-			(name) => before[name] !== String(form.cleaned_data[name] ?? '')
-		);
+		return undefined;
+	}
+	let changed = 0;
+	for (const form of formset.forms) {
+		const fields = formset.changed_data(form);
 		if (!fields.length) continue;
-		form.save();
+		const obj = form.save();
 		log_change(request, obj, [
 			{ changed: { fields: fields.map((n) => form.fields[n].label ?? n) } }
 		]);
 		changed++;
-	}
-	if (errors.length) {
-		step(request, `list_editable: ${errors.length} error(s); nothing more is saved.`);
 	}
 	if (changed) {
 		const name = modelNgettext(admin, changed);
