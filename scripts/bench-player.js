@@ -56,8 +56,10 @@ async function measure(browser, origin, run) {
 		await (await fetch(`https://mysite.test${path}`, { credentials: 'include' })).text();
 		player.clear();
 	}, path);
+	await cdp.send('Performance.enable');
 	if (profile) await cdp.send('Profiler.start');
 	const load = loadavg()[0];
+	const before = await cpuTimes(cdp);
 	const result = await page.evaluate(
 		async ({ requests, path, speed, windowMs }) => {
 			const player = window.requestFlowPlayer;
@@ -165,6 +167,12 @@ async function measure(browser, origin, run) {
 		},
 		{ requests, path, speed, windowMs }
 	);
+	const after = await cpuTimes(cdp);
+	result.cpu = {
+		thread: (after.ThreadTime - before.ThreadTime) * 1000,
+		process: (after.ProcessTime - before.ProcessTime) * 1000,
+		wall: (after.Timestamp - before.Timestamp) * 1000
+	};
 	if (profile) {
 		const { profile: cpuProfile } = await cdp.send('Profiler.stop');
 		const file = `${profile}-${run.name.replace(/\W+/g, '-')}.cpuprofile`;
@@ -174,6 +182,12 @@ async function measure(browser, origin, run) {
 	}
 	await page.close();
 	return { ...result, load, loadAfter: loadavg()[0] };
+}
+
+/** The renderer's CPU time so far (s): its main thread's and the whole process's, and the clock. */
+async function cpuTimes(cdp) {
+	const { metrics } = await cdp.send('Performance.getMetrics');
+	return Object.fromEntries(metrics.map(({ name, value }) => [name, value]));
 }
 
 /** The functions with the most self time in a CPU profile (ms), and where they are. */
@@ -251,6 +265,20 @@ await withServedBuild({ port }, async ({ browser, origin }) => {
 		'play clock pace (per hop)',
 		results.map((r) => (r.pace ? `${ms(r.pace.ms)} (${r.pace.hops})` : 'n/a')),
 		`${HOP_MS[speed] ?? '?'} ms`
+	);
+	// CPU time does not grow when other work on the machine slows the run: compare these first
+	// on a busy machine. Per frame: the main thread's time over the frames drawn.
+	row(
+		'main thread CPU, per second',
+		results.map((r) => `${((r.cpu.thread / r.cpu.wall) * 1000).toFixed(0)} ms`)
+	);
+	row(
+		'main thread CPU, per frame',
+		results.map((r) => ms(r.cpu.thread / Math.max(1, r.intervals.length)))
+	);
+	row(
+		'renderer CPU (all threads), per s',
+		results.map((r) => `${((r.cpu.process / r.cpu.wall) * 1000).toFixed(0)} ms`)
 	);
 	row(
 		'all responses delivered',
