@@ -12,6 +12,14 @@ import { CookieJar } from '$lib/client/cookie-jar';
 import { createSite, type Site } from '$lib/sim/site';
 import { USERS } from '$lib/sim/mysite';
 import { createTinySite } from '$lib/sim/tiny-project';
+import {
+	measureGrowth,
+	measureSql,
+	median,
+	nextTask,
+	statementsOf,
+	toSim
+} from './bench-sim-figures';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 300);
 const ROUNDS = 5;
@@ -26,12 +34,6 @@ interface Case {
 	between?: (site: Site) => Promise<void>;
 }
 
-function median(values: number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	const middle = Math.floor(sorted.length / 2);
-	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
 async function measure(
 	handlers: RequestHandler[],
 	make: () => Request,
@@ -40,6 +42,7 @@ async function measure(
 	const times: number[] = [];
 	for (let i = 0; i < WARMUP + RUNS / ROUNDS; i++) {
 		if (between) await between();
+		await nextTask();
 		const request = make();
 		const start = performance.now();
 		const response = await getResponse(handlers, request);
@@ -59,11 +62,8 @@ async function measureSite(
 	const times: number[] = [];
 	for (let i = 0; i < WARMUP + RUNS; i++) {
 		if (between) await between();
-		const request = make();
-		// As on the wire: bytes (SimRequest's body), empty for a GET.
-		const body =
-			request.method === 'GET' ? new Uint8Array() : new Uint8Array(await request.arrayBuffer());
-		const sim = { method: request.method, url: request.url, headers: [...request.headers], body };
+		await nextTask();
+		const sim = await toSim(make());
 		const start = performance.now();
 		await site.handle(sim);
 		if (i >= WARMUP) times.push(performance.now() - start);
@@ -128,6 +128,8 @@ export async function run(): Promise<void> {
 			times.plain.push(...(await measure(bare, c.request)));
 		}
 		const [full, direct, plain] = [median(times.full), median(times.direct), median(times.plain)];
+		const statements = await statementsOf(c.site, c.request(), between);
+		const sql = await measureSql(c.site, statements, RUNS, between);
 		rows.push([
 			c.name,
 			`${status}`,
@@ -136,6 +138,9 @@ export async function run(): Promise<void> {
 			plain.toFixed(3),
 			(full - plain).toFixed(3),
 			(full / plain).toFixed(1) + '×',
+			`${statements.length}`,
+			sql.toFixed(3),
+			((plain + sql) / plain).toFixed(1) + '×',
 			c.name.startsWith('blog list') ? '≤ 1 ms and ≤ 3×' : '≤ 3×'
 		]);
 	}
@@ -148,6 +153,9 @@ export async function run(): Promise<void> {
 		'bare MSW ms',
 		'overhead ms',
 		'ratio',
+		'queries',
+		'SQL alone ms',
+		'floor',
 		'target'
 	];
 	const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
@@ -167,6 +175,31 @@ export async function run(): Promise<void> {
 	console.log(
 		'\nvia MSW: getResponse() through the real handlers (Request → SimRequest → site → Response).' +
 			'\nsite.handle: the stack alone, trace included. bare MSW: a handler that returns the same bytes.' +
-			'\noverhead = via MSW − bare MSW. Targets: blog list < 1 ms of overhead; within 3× the bare handler.'
+			'\noverhead = via MSW − bare MSW. Targets: blog list < 1 ms of overhead; within 3× the bare handler.' +
+			'\nSQL alone: the statements the request sends (queries), run on the same database with nothing' +
+			'\naround them. floor = (bare MSW + SQL alone) / bare MSW: no stack that runs those queries beats it.'
+	);
+
+	// Growth: one browser, one fresh site, the cases in turn (the order's stock put back unmeasured).
+	const grown = await createSite({ sqlJs: await initSqlJs() });
+	const growthHandlers = createHandlers({
+		site: async () => grown,
+		jar: new CookieJar(),
+		present: async () => {}
+	});
+	const withCookies = (make: () => Request) => () =>
+		new Request(make(), { credentials: 'include' });
+	const growthCases = cases
+		.filter((c) => c.site === site)
+		.map((c) => ({
+			request: withCookies(c.request),
+			between: c.between ? () => c.between!(grown) : undefined
+		}));
+	const total = 1000;
+	const growth = await measureGrowth(growthHandlers, growthCases, total);
+	console.log(
+		`\ngrowth: ${total} requests in a row via MSW (the ${growthCases.length} mysite rows in turn, one cookie jar, one site):` +
+			`\n  first 100 ${growth.first.toFixed(3)} ms, last 100 ${growth.last.toFixed(3)} ms` +
+			` (sum of each row's median), last / first ${growth.ratio.toFixed(2)}×   target ≤ 1.2×`
 	);
 }

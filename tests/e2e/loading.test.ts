@@ -2,7 +2,8 @@
  * Loading and staying up: the first Send on a first visit is answered (it waits for the
  * simulation), pages enter the back/forward cache and work when restored, the service worker
  * being replaced mid-session does not break later requests, and in-page mode gives each
- * response its URL as fetch would. Each test starts with a fresh profile (no worker registered).
+ * response its URL as fetch would; the site opens the seeded database the build made, for either
+ * project. Each test starts with a fresh profile (no worker registered).
  */
 import { expect, test, type Page } from '@playwright/test';
 import { findChromium } from '../../scripts/find-chromium.js';
@@ -45,6 +46,40 @@ test('Send clicked as soon as the playground is interactive is answered, not "Fa
 	await expect(form(page).getByTestId('response-line').first()).toContainText('200 OK', STARTUP);
 	await expect(form(page).getByRole('alert')).toHaveCount(0);
 	await expect(page.locator('main')).toHaveAttribute('data-simulation-ready', 'true', STARTUP);
+});
+
+test("a first visit opens the build's seeded database, for either project, and its data answers", async ({
+	page
+}) => {
+	const fromSnapshot = (project: string) =>
+		page.evaluate(
+			(name) => performance.getEntriesByName(`request-flow:site-from-snapshot:${name}`).length,
+			project
+		);
+	const json = (path: string) =>
+		page.evaluate(
+			async (url) => (await fetch(url, { headers: { Accept: 'application/json' } })).json(),
+			`${SITE}${path}`
+		);
+	await page.goto('./playground/');
+	await expect(page.locator('main')).toHaveAttribute('data-simulation-ready', 'true', STARTUP);
+	expect(await fromSnapshot('mysite')).toBe(1);
+	await page.evaluate(() => window.requestFlowPlayer.setSpeed('instant'));
+	// The seed's posts, by their authors, as migrate and the seed left them.
+	expect(JSON.stringify(await json('/api/posts/'))).toContain('How a request finds its view');
+
+	// The full project: its own file, with the admin's tables and users.
+	await page
+		.getByRole('group', { name: 'Project' })
+		.getByRole('radio', { name: /^mysite\.settings_full with the admin/ })
+		.check();
+	await expect(page.locator('main')).toHaveAttribute('data-simulation-ready', 'true', STARTUP);
+	await expect.poll(() => fromSnapshot('mysite-full'), STARTUP).toBe(1);
+	const login = await page.evaluate(
+		async (url) => (await fetch(url, { credentials: 'include' })).status,
+		`${SITE}/admin/login/`
+	);
+	expect(login).toBe(200);
 });
 
 test('in-page mode: Response.url is the URL fetched, as fetch gives it', async ({ page }) => {

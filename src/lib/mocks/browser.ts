@@ -16,7 +16,7 @@ import { SITE_ORIGIN } from './origin';
 import { simulationStatus, type SimulationMode } from './status.svelte';
 import { createWorkerWatch } from './worker-watch';
 // Small (the site and sql.js load inside it only when needed): the choice of project is synchronous.
-import { chooseProject, currentProject, getSite, type ProjectName } from './simulation';
+import { chooseProject, currentProject, getSite, loadSite, type ProjectName } from './simulation';
 
 export type { SimulationMode } from './status.svelte';
 export { simulationStatus } from './status.svelte';
@@ -104,8 +104,10 @@ export function startSimulation(): Promise<SimulationMode> {
 export function simulationReady(): Promise<SimulationMode> {
 	ready ??= (async () => {
 		if (simulationStatus.state === 'idle') simulationStatus.state = 'starting';
-		// The site (the whole stack, sql.js and its wasm) loads and is built once the worker
-		// answers, so that loading it (the main thread busy for a while) never delays the worker.
+		// The site's code, sql.js (its wasm compiled off the main thread) and the database file
+		// load while the worker starts; the site is built once the worker answers.
+		mark('site-load-start');
+		loadSite(currentProject()).catch(() => undefined);
 		const mode = await startSimulation();
 		mark('site-start');
 		// The project may change while its site is built: ready means the one chosen last is built.

@@ -18,6 +18,7 @@ import type { DjangoProject } from './django/project';
 import { makeSettings, type Settings } from './django/settings';
 import type { SessionEngine, UserLoader } from './django/middleware';
 import { openDatabase, type Database } from './django/db/database';
+import { migrate } from './django/db/migrate';
 import { createTemplateEngine, type TemplateEngine } from './django/template';
 import { AnonymousUser, getUser, SessionStore } from './django/auth';
 import { mysite } from './mysite';
@@ -83,6 +84,59 @@ export interface SiteOptions {
 	users?: (db: Database) => UserLoader;
 	/** Wall clock (ms since epoch), for tests that need time to stand still. */
 	now?: () => number;
+	/**
+	 * The database file this project's `setUp` made (`seededDatabaseFile()`, run at build time):
+	 * opened instead of migrating and seeding again. Used only when it holds exactly the tables
+	 * the project's models create; otherwise the site is built from scratch.
+	 */
+	snapshot?: Uint8Array;
+	/**
+	 * Awaited between the steps of building the site (opening the database, registering the
+	 * models, starting the servers): a page passes one that yields to the browser, so that no
+	 * step holds its main thread for long.
+	 */
+	pause?: () => Promise<void>;
+}
+
+/**
+ * The database `project.setUp()` leaves (migrated, seeded), as a file: what a site restores with
+ * `createSite({ snapshot })` and `reset()`. The build runs it (vite.config.ts) so that a page
+ * does not migrate and seed on the main thread.
+ */
+export async function seededDatabaseFile(
+	sqlJs: SqlJsStatic,
+	project: DjangoProject = mysite
+): Promise<Uint8Array> {
+	const db = openDatabase(sqlJs);
+	await project.setUp(db);
+	const file = db.export();
+	db.close();
+	return file;
+}
+
+/**
+ * The project's seeded database: opened from the snapshot when it fits the project's models (its
+ * migrations are all applied, so `migrate()` only registers the models and runs no DDL), else
+ * migrated and seeded from scratch. Returns the database and the file `reset()` goes back to.
+ */
+async function openSeeded(
+	options: SiteOptions,
+	project: DjangoProject
+): Promise<{ db: Database; seeded: Uint8Array }> {
+	if (options.snapshot && project.models) {
+		const db = openDatabase(options.sqlJs, options.snapshot);
+		await options.pause?.();
+		try {
+			migrate(db, project.models);
+			if (db.schemaStatementsRun === 0) return { db, seeded: options.snapshot };
+		} catch {
+			// A table in the file differs from its model: the snapshot is of another project.
+		}
+		db.close();
+	}
+	const db = openDatabase(options.sqlJs);
+	await project.setUp(db);
+	return { db, seeded: db.snapshot() };
 }
 
 export async function createSite(options: SiteOptions): Promise<Site> {
@@ -100,9 +154,8 @@ export async function createSite(options: SiteOptions): Promise<Site> {
 				return session.session_key ? getUser(d, session) : new AnonymousUser();
 			}
 		}));
-	const db = openDatabase(options.sqlJs);
-	await project.setUp(db);
-	const seeded = db.snapshot();
+	const { db, seeded } = await openSeeded(options, project);
+	await options.pause?.();
 	let baseSettings = makeSettings(project.settings);
 	const settings = makeSettings(project.settings);
 	// What a reload (an edited project) can change: the URLconf, the template files, the sources.
@@ -113,7 +166,7 @@ export async function createSite(options: SiteOptions): Promise<Site> {
 	const makeTemplates = (stringIfInvalid = ''): TemplateEngine | undefined =>
 		templateFiles
 			? createTemplateEngine({
-					loader: (name) => templateFiles?.[name],
+					loader: (name) => templateFiles?.[name] ?? project.appTemplates?.[name],
 					reverse: (name, args, kwargs) =>
 						urlconf.reverse(name, { args, kwargs } as Parameters<typeof urlconf.reverse>[1]),
 					now: clock,

@@ -39,6 +39,7 @@ import type {
 import { NODE_IDS } from './types';
 import { frozenPlainCopy } from './plain-data';
 import { decodeUtf8 } from './http/bytes';
+import { byteLength } from './http/headers';
 
 /** Simulated costs in milliseconds: rough, but in proportion, so the timeline teaches something. */
 export const COST = {
@@ -230,7 +231,7 @@ export class TraceRecorder {
 
 	/** The template engine hands the finished HTML back to the view. */
 	rendered(info: TemplateInfo, costMs: number = COST.render): Hop {
-		const size = new TextEncoder().encode(info.html).length;
+		const size = byteLength(info.html);
 		return this.hop(
 			'template',
 			'view',

@@ -6,6 +6,7 @@
  * `src/lib/sim/mysite/index.ts` exports one of these; `createSite({ sqlJs, project })` runs it.
  */
 import type { Database } from './db/database';
+import type { ModelClass } from './db/model';
 import type { View } from './http';
 import type { Settings } from './settings';
 import type { UrlResolver } from './urls';
@@ -33,9 +34,19 @@ export interface DjangoProject {
 	urlconf: UrlResolver<View>;
 	/** `migrate` and seed data on a fresh, empty database. May be async (password hashing). */
 	setUp(db: Database): void | Promise<void>;
+	/**
+	 * Every model `setUp` migrates, in its order. With it, a site can open a file of the database
+	 * `setUp` made before (a snapshot, `createSite({ snapshot })`) and only register the models.
+	 */
+	models?: readonly ModelClass[];
 	staticFiles?: readonly StaticFile[];
 	/** Template source by name (`blog/post_list.html` → text), for the template engine. */
 	templates?: Readonly<Record<string, string>>;
+	/**
+	 * The installed apps' own templates (`APP_DIRS = True`): found only when the project's
+	 * `templates/` has no file of that name (`admin/base.html` from django.contrib.admin).
+	 */
+	appTemplates?: Readonly<Record<string, string>>;
 	/** gunicorn's `--workers` for this project (default 3). */
 	workers?: number;
 	/** Python source by project-relative path (`blog/views.py` → text). */

@@ -5,6 +5,9 @@
  */
 
 const encoder = new TextEncoder();
+// Decoding without `stream` keeps no state between calls: one decoder of each kind serves all.
+const lenient = new TextDecoder('utf-8', { ignoreBOM: true });
+const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Text as UTF-8 bytes (what a browser sends for a string body). */
 export function utf8(text: string): Uint8Array {
@@ -13,13 +16,13 @@ export function utf8(text: string): Uint8Array {
 
 /** Bytes as text, each invalid sequence shown as U+FFFD (for display, and for lenient readers). */
 export function decodeUtf8(bytes: Uint8Array): string {
-	return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+	return lenient.decode(bytes);
 }
 
 /** Bytes as UTF-8 text, or null when they are not valid UTF-8 (Python's `bytes.decode()` raising). */
 export function decodeUtf8Strict(bytes: Uint8Array): string | null {
 	try {
-		return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+		return strict.decode(bytes);
 	} catch {
 		return null;
 	}

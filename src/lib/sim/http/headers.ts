@@ -48,10 +48,14 @@ export function byteLength(text: string): number {
 		const code = text.charCodeAt(i);
 		if (code < 0x80) bytes += 1;
 		else if (code < 0x800) bytes += 2;
-		else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+		else if (code >= 0xd800 && code <= 0xdbff && isLowSurrogate(text.charCodeAt(i + 1))) {
 			bytes += 4;
 			i += 1;
-		} else bytes += 3;
+		} else bytes += 3; // a lone surrogate is sent as U+FFFD, three bytes, as TextEncoder does
 	}
 	return bytes;
+}
+
+function isLowSurrogate(code: number): boolean {
+	return code >= 0xdc00 && code <= 0xdfff;
 }

@@ -51,6 +51,10 @@ describe('headers and phrases', () => {
 			['Vary', 'Accept']
 		]);
 		expect(byteLength('a€😀')).toBe(1 + 3 + 4);
+		// Lone surrogates go out as U+FFFD (three bytes each), as TextEncoder sends them.
+		for (const text of ['\ud83dx', 'x\ude00', '\ud83d\ud83d\ude00', 'é\ud83d']) {
+			expect(byteLength(text)).toBe(new TextEncoder().encode(text).length);
+		}
 	});
 
 	it('use Python’s phrases for Django and nginx’s own for nginx', () => {

@@ -7,7 +7,7 @@
  * in `USERS`.
  */
 import type { DjangoProject } from '../django/project';
-import { seed } from './seed';
+import { MODELS, seed } from './seed';
 import { settings } from './settings';
 import { projectSources, templateSources } from './sources';
 import { staticFiles } from './static-files';
@@ -18,6 +18,7 @@ export const mysite: DjangoProject = {
 	settings,
 	urlconf,
 	setUp: seed,
+	models: MODELS,
 	staticFiles,
 	templates: templateSources,
 	sources: projectSources

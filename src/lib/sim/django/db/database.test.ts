@@ -119,6 +119,50 @@ describe('Database', () => {
 	});
 });
 
+describe('compiled statements kept between runs', () => {
+	it('answers a repeated statement afresh with each run’s parameters and data', async () => {
+		const db = openDatabase(await loadSql());
+		db.run('CREATE TABLE t (id integer PRIMARY KEY, name text UNIQUE)');
+		const byName = 'SELECT id FROM t WHERE name = ?';
+		db.run('INSERT INTO t (name) VALUES (?)', ['a']);
+		expect(db.run(byName, ['a']).rows).toEqual([[1]]);
+		expect(db.run(byName, ['b']).rows).toEqual([]);
+		db.run('INSERT INTO t (name) VALUES (?)', ['b']);
+		expect(db.run(byName, ['b']).rows).toEqual([[2]]);
+		// A statement that failed is usable again, and leaves no transaction open.
+		expect(() => db.run('INSERT INTO t (name) VALUES (?)', ['a'])).toThrow(IntegrityError);
+		expect(db.run('INSERT INTO t (name) VALUES (?)', ['c']).rowsAffected).toBe(1);
+		db.atomic(() => db.run(byName, ['c']));
+		expect(db.inAtomicBlock).toBe(false);
+	});
+
+	it('still answers after a restore, a reset and more distinct statements than it keeps', async () => {
+		const db = openDatabase(await loadSql());
+		db.applySchema(['CREATE TABLE t (id integer PRIMARY KEY, name text)']);
+		db.run('INSERT INTO t (name) VALUES (?)', ['a']);
+		const snapshot = db.snapshot();
+		const count = 'SELECT count(*) FROM t';
+		expect(db.run(count).rows).toEqual([[1]]);
+		db.run('INSERT INTO t (name) VALUES (?)', ['b']);
+		expect(db.run(count).rows).toEqual([[2]]);
+		db.restore(snapshot);
+		expect(db.run(count).rows).toEqual([[1]]);
+		for (let i = 0; i < 200; i++) expect(db.run(`SELECT ${i} FROM t`).rows).toEqual([[i]]);
+		expect(db.run(count).rows).toEqual([[1]]);
+		db.reset();
+		expect(db.run(count).rows).toEqual([[0]]);
+	});
+
+	it('names the columns a kept statement returns after the schema changed', async () => {
+		const db = openDatabase(await loadSql());
+		db.run('CREATE TABLE t (id integer PRIMARY KEY)');
+		const everything = 'SELECT * FROM t';
+		expect(db.run(everything).columns).toEqual(['id']);
+		db.run('ALTER TABLE t ADD COLUMN name text');
+		expect(db.run(everything).columns).toEqual(['id', 'name']);
+	});
+});
+
 describe('Database foreign keys', () => {
 	it('checks deferred foreign keys at COMMIT and rolls back', async () => {
 		const { db } = await seededDb();

@@ -14,7 +14,7 @@
  * wasm in node_modules; in the browser the mocks layer passes `locateFile`), so this module
  * costs nothing until a database is opened.
  */
-import type { Database as SqlJsDatabase, SqlJsStatic } from 'sql.js';
+import type { Database as SqlJsDatabase, SqlJsStatic, Statement } from 'sql.js';
 import type { QueryInfo } from '../../types';
 import { IntegrityError } from './errors';
 import type { SqlValue } from './fields';
@@ -30,12 +30,29 @@ export interface RunResult {
 
 export type QueryListener = (query: QueryInfo) => void;
 
+/** A statement compiled by SQLite, with its column names once they have been read. */
+interface CompiledStatement {
+	statement: Statement;
+	columns?: readonly string[];
+}
+
 /** SQLite errors that Django raises as `IntegrityError`. */
 const INTEGRITY = /constraint failed/i;
 const WRITE = /^\s*(INSERT|UPDATE|DELETE|REPLACE)\b/i;
+/** Statements worth keeping compiled: the ORM's, whose text repeats from request to request. */
+const REUSABLE = /^\s*(SELECT|INSERT|UPDATE|DELETE)\b/i;
+/** Statements that change the schema. */
+const DDL = /^\s*(CREATE|DROP|ALTER)\b/i;
+/** How many compiled statements to keep (least recently used go first). */
+const STATEMENT_CACHE_SIZE = 64;
 
 export class Database {
 	private sqlite: SqlJsDatabase;
+	/**
+	 * Compiled statements by SQL text, as Python's sqlite3 module keeps them (its statement cache,
+	 * 128 by default): compiling costs about as much as running one of the ORM's small queries.
+	 */
+	private readonly statements = new Map<string, CompiledStatement>();
 	private readonly listeners = new Set<QueryListener>();
 	private depth = 0;
 	private savepoints = 0;
@@ -44,33 +61,54 @@ export class Database {
 	private readonly schema: string[] = [];
 	/** Models by label (`blog.Post`), filled by `migrate()`; string ForeignKeys resolve here. */
 	readonly models = new Map<string, ModelClass>();
+	/** Schema statements `applySchema()` executed; those already in an opened file are not. */
+	private executed = 0;
+	/** Opened from a file: its tables may already exist. */
+	private readonly openedFile: boolean;
 
-	constructor(private readonly SQL: SqlJsStatic) {
-		this.sqlite = this.open();
+	/** An empty database, or a copy of `file` (a database file, such as `export()` returns). */
+	constructor(
+		private readonly SQL: SqlJsStatic,
+		file?: Uint8Array
+	) {
+		this.sqlite = this.open(file);
+		this.openedFile = file !== undefined;
 	}
 
 	private open(data?: Uint8Array): SqlJsDatabase {
 		const sqlite = new this.SQL.Database(data);
 		// Django's SQLite backend turns foreign key checks on for every connection.
 		sqlite.run('PRAGMA foreign_keys = ON');
+		// sql.js keeps the database as a file in its in-memory file system, so SQLite's file locking
+		// and rollback journal would cost file-system calls on every statement (a `stat` for a hot
+		// journal before each read). One connection only: hold the lock, keep the journal in memory.
+		// Neither changes what any statement answers.
+		sqlite.run('PRAGMA locking_mode = EXCLUSIVE');
+		sqlite.run('PRAGMA journal_mode = MEMORY');
 		return sqlite;
 	}
 
 	/** Run one statement with bound parameters, report it, and return its rows. */
 	run(sql: string, params: readonly SqlValue[] = [], orm = ''): RunResult {
-		const statement = this.sqlite.prepare(sql);
+		const compiled = this.prepare(sql);
+		const { statement } = compiled;
 		const rows: SqlValue[][] = [];
 		let columns: string[];
 		try {
 			statement.bind(params as SqlValue[]);
 			while (statement.step()) rows.push(statement.get() as SqlValue[]);
-			columns = statement.getColumnNames();
+			// A compiled statement's column names never change: read them out of SQLite once.
+			compiled.columns ??= statement.getColumnNames();
+			columns = [...compiled.columns];
 		} catch (error) {
 			const message = error instanceof Error ? error.message : String(error);
 			throw INTEGRITY.test(message) ? new IntegrityError(message) : error;
 		} finally {
-			statement.free();
+			if (this.statements.get(sql) === compiled) statement.reset();
+			else statement.free();
 		}
+		// A changed schema may change what a kept statement's `SELECT` names: compile afresh.
+		if (DDL.test(sql)) this.forgetStatements();
 		const isWrite = WRITE.test(sql);
 		const rowsAffected = isWrite ? this.sqlite.getRowsModified() : 0;
 		this.report({
@@ -82,6 +120,32 @@ export class Database {
 			...(isWrite ? { rowsAffected } : {})
 		});
 		return { columns, rows, rowsAffected };
+	}
+
+	/** A compiled statement for `sql`: from the cache when the ORM has sent this text before. */
+	private prepare(sql: string): CompiledStatement {
+		const cached = this.statements.get(sql);
+		if (cached) {
+			// Most recently used last, so the first entry is the one to drop.
+			this.statements.delete(sql);
+			this.statements.set(sql, cached);
+			return cached;
+		}
+		const compiled: CompiledStatement = { statement: this.sqlite.prepare(sql) };
+		if (!REUSABLE.test(sql)) return compiled;
+		if (this.statements.size >= STATEMENT_CACHE_SIZE) {
+			const [oldest, dropped] = this.statements.entries().next().value!;
+			this.statements.delete(oldest);
+			dropped.statement.free();
+		}
+		this.statements.set(sql, compiled);
+		return compiled;
+	}
+
+	/** Frees the compiled statements (before the connection they belong to closes). */
+	private forgetStatements(): void {
+		for (const { statement } of this.statements.values()) statement.free();
+		this.statements.clear();
 	}
 
 	private report(query: QueryInfo): void {
@@ -177,12 +241,41 @@ export class Database {
 		}
 	}
 
-	/** Create tables (DDL from `sqlmigrate`) and remember them for `reset()`. */
+	/**
+	 * Create tables (DDL from `sqlmigrate`) and remember them for `reset()`. In a database opened
+	 * from a file, a table or index that is already there, created by the same statement, is left
+	 * as it is, as `manage.py migrate` skips a migration already applied; one created differently
+	 * is an error (the file does not belong to these models).
+	 */
 	applySchema(statements: readonly string[]): void {
+		const existing = this.openedFile ? this.schemaInFile() : new Map<string, string>();
 		for (const sql of statements) {
-			this.quietly(() => this.run(sql));
+			const name = schemaObjectName(sql);
+			const found = name === undefined ? undefined : existing.get(name);
+			if (found === undefined) {
+				this.quietly(() => this.run(sql));
+				this.executed++;
+			} else if (found !== sql.replace(/;\s*$/, '')) {
+				throw new Error(`"${name}" in the database file differs from its model: ${found}`);
+			}
 			this.schema.push(sql);
 		}
+	}
+
+	/**
+	 * How many schema statements `migrate()` executed on this database: 0 when it was opened from
+	 * a file that already held every table and index (a snapshot of the same models).
+	 */
+	get schemaStatementsRun(): number {
+		return this.executed;
+	}
+
+	/** Tables and indexes in the database file, by name: the statements that created them. */
+	private schemaInFile(): Map<string, string> {
+		const result = this.sqlite.exec(
+			"SELECT name, sql FROM sqlite_master WHERE type IN ('table', 'index') AND sql IS NOT NULL"
+		);
+		return new Map((result[0]?.values ?? []).map(([name, sql]) => [String(name), String(sql)]));
 	}
 
 	/** The whole database file, for snapshots and for tests that assert nothing changed. */
@@ -199,6 +292,7 @@ export class Database {
 	}
 
 	restore(bytes: Uint8Array): void {
+		this.forgetStatements();
 		this.sqlite.close();
 		this.sqlite = this.open(bytes);
 		this.depth = 0;
@@ -206,6 +300,7 @@ export class Database {
 
 	/** Empty tables again: a fresh database with the migrated schema and no rows. */
 	reset(): void {
+		this.forgetStatements();
 		this.sqlite.close();
 		this.sqlite = this.open();
 		this.depth = 0;
@@ -230,11 +325,20 @@ export class Database {
 	}
 
 	close(): void {
+		this.forgetStatements();
 		this.sqlite.close();
 	}
 }
 
-/** Open an empty in-memory database on a loaded sql.js. */
-export function openDatabase(SQL: SqlJsStatic): Database {
-	return new Database(SQL);
+/**
+ * Open an in-memory database on a loaded sql.js: empty, or a copy of `file` (a database file, such
+ * as a snapshot of a migrated and seeded database).
+ */
+export function openDatabase(SQL: SqlJsStatic, file?: Uint8Array): Database {
+	return new Database(SQL, file);
+}
+
+/** The table or index a `CREATE TABLE "…"` or `CREATE [UNIQUE] INDEX "…"` statement creates. */
+function schemaObjectName(sql: string): string | undefined {
+	return /^\s*CREATE\s+(?:UNIQUE\s+)?(?:TABLE|INDEX)\s+"([^"]+)"/i.exec(sql)?.[1];
 }

@@ -15,6 +15,10 @@ interface Possibility {
 	regex: string;
 	defaults: Readonly<Record<string, RouteValue>>;
 	converters: Readonly<Record<string, PathConverter>>;
+	/** The route's parameter names, in order (computed on first use). */
+	params?: readonly string[];
+	/** `regex` compiled as the candidate URL is checked against it (on first use). */
+	matcher?: RegExp;
 }
 
 interface NamespaceTarget<V extends ViewRef> {
@@ -101,7 +105,9 @@ function tryPossibility(
 	args: readonly RouteValue[],
 	kwargs: Readonly<Record<string, RouteValue>>
 ): string | null {
-	const params = poss.parts.flatMap((part) => ('param' in part ? [part.param] : []));
+	const params = (poss.params ??= poss.parts.flatMap((part) =>
+		'param' in part ? [part.param] : []
+	));
 	let subs: Record<string, RouteValue>;
 	if (args.length) {
 		if (args.length !== params.length) return null;
@@ -123,8 +129,10 @@ function tryPossibility(
 	}
 	const candidate = poss.parts.map((part) => ('param' in part ? text[part.param] : part.literal));
 	const url = candidate.join('');
-	const regex = poss.regex.replace(/\(\?P<[^>]+>/g, '(?:').replace(/\\Z$/, '$');
-	return new RegExp('^' + regex).test(url) ? '/' + quoteUrl(url) : null;
+	poss.matcher ??= new RegExp(
+		'^' + poss.regex.replace(/\(\?P<[^>]+>/g, '(?:').replace(/\\Z$/, '$')
+	);
+	return poss.matcher.test(url) ? '/' + quoteUrl(url) : null;
 }
 
 export interface ReverseOptions {
@@ -145,40 +153,8 @@ export function reverse<V extends ViewRef>(
 	if (args.length && Object.keys(kwargs).length) {
 		throw new Error("Don't mix *args and **kwargs in call to reverse()!");
 	}
-	const path = viewname.split(':');
-	const view = path.pop() ?? '';
-	let entries = urlpatterns;
-	let prefix: CompiledPattern[] = [];
-	const resolvedPath: string[] = [];
-	for (let ns of path) {
-		const here = populate(entries);
-		const appList = here.apps.get(ns);
-		// An application namespace: prefer the current app, then the default instance (the one
-		// named like the app), then the first instance.
-		if (appList && options.currentApp && appList.includes(options.currentApp)) {
-			ns = options.currentApp;
-		} else if (appList && !appList.includes(ns)) {
-			ns = appList[0];
-		}
-		const target = here.namespaces.get(ns);
-		if (!target) {
-			if (resolvedPath.length) {
-				throw new NoReverseMatch(
-					`'${ns}' is not a registered namespace inside '${resolvedPath.join(':')}'`
-				);
-			}
-			throw new NoReverseMatch(`'${ns}' is not a registered namespace`);
-		}
-		resolvedPath.push(ns);
-		prefix = [...prefix, ...target.prefix];
-		entries = target.entries;
-	}
-	const possibilities = (populate(entries).lookups.get(view) ?? []).map((poss) => ({
-		parts: [...prefix.flatMap((p) => p.parts ?? []), ...poss.parts],
-		regex: prefix.map((p) => p.pyRegex).join('') + poss.regex,
-		defaults: poss.defaults,
-		converters: Object.assign({}, ...prefix.map((p) => p.converters), poss.converters)
-	}));
+	const possibilities = possibilitiesFor(urlpatterns, viewname, options.currentApp);
+	const view = viewname.slice(viewname.lastIndexOf(':') + 1);
 	for (const poss of possibilities) {
 		const url = tryPossibility(poss, args, kwargs);
 		if (url !== null) return url;
@@ -199,4 +175,74 @@ export function reverse<V extends ViewRef>(
 	throw new NoReverseMatch(
 		`Reverse for '${view}' with ${argMsg} not found. ${possibilities.length} pattern(s) tried: [${tried}]`
 	);
+}
+
+/** Possibilities by `current_app` and view name, per URLconf: what Django's `_reverse_dict` keeps. */
+const possibilityCache = new WeakMap<readonly object[], Map<string, Possibility[]>>();
+
+/**
+ * The patterns `viewname` (namespaces included) may reverse to, with the namespaces' prefixes
+ * joined on; computed once per URLconf and name. A namespace that is not registered raises
+ * NoReverseMatch every time, as in Django.
+ */
+function possibilitiesFor<V extends ViewRef>(
+	urlpatterns: readonly UrlEntry<V>[],
+	viewname: string,
+	currentApp: string | undefined
+): Possibility[] {
+	let byName = possibilityCache.get(urlpatterns);
+	if (!byName) {
+		byName = new Map();
+		possibilityCache.set(urlpatterns, byName);
+	}
+	const key = `${currentApp ?? ''}\u0000${viewname}`;
+	let possibilities = byName.get(key);
+	if (!possibilities) {
+		possibilities = findPossibilities(urlpatterns, viewname, currentApp);
+		byName.set(key, possibilities);
+	}
+	return possibilities;
+}
+
+function findPossibilities<V extends ViewRef>(
+	urlpatterns: readonly UrlEntry<V>[],
+	viewname: string,
+	currentApp: string | undefined
+): Possibility[] {
+	const path = viewname.split(':');
+	const view = path.pop() ?? '';
+	let entries = urlpatterns;
+	let prefix: CompiledPattern[] = [];
+	const resolvedPath: string[] = [];
+	for (let ns of path) {
+		const here = populate(entries);
+		const appList = here.apps.get(ns);
+		// An application namespace: prefer the current app, then the default instance (the one
+		// named like the app), then the first instance.
+		if (appList && currentApp && appList.includes(currentApp)) {
+			ns = currentApp;
+		} else if (appList && !appList.includes(ns)) {
+			ns = appList[0];
+		}
+		const target = here.namespaces.get(ns);
+		if (!target) {
+			if (resolvedPath.length) {
+				throw new NoReverseMatch(
+					`'${ns}' is not a registered namespace inside '${resolvedPath.join(':')}'`
+				);
+			}
+			throw new NoReverseMatch(`'${ns}' is not a registered namespace`);
+		}
+		resolvedPath.push(ns);
+		prefix = [...prefix, ...target.prefix];
+		entries = target.entries;
+	}
+	const lookups = populate(entries).lookups.get(view) ?? [];
+	if (!prefix.length) return lookups;
+	return lookups.map((poss) => ({
+		parts: [...prefix.flatMap((p) => p.parts ?? []), ...poss.parts],
+		regex: prefix.map((p) => p.pyRegex).join('') + poss.regex,
+		defaults: poss.defaults,
+		converters: Object.assign({}, ...prefix.map((p) => p.converters), poss.converters)
+	}));
 }

@@ -64,8 +64,16 @@ function toJsRegex(pyRegex: string): RegExp {
 	return new RegExp(pyRegex.replace(/\(\?P</g, '(?<').replace(/\\Z$/, '$'));
 }
 
+/** Converters' regexes, compiled once: a few fixed texts (`[0-9]+`, `[^/]+`, …). */
+const fullMatchers = new Map<string, RegExp>();
+
 function fullMatch(regex: string, text: string): boolean {
-	return new RegExp(`^(?:${regex})$`).test(text);
+	let matcher = fullMatchers.get(regex);
+	if (!matcher) {
+		matcher = new RegExp(`^(?:${regex})$`);
+		fullMatchers.set(regex, matcher);
+	}
+	return matcher.test(text);
 }
 
 /** `_route_to_regex(route, is_endpoint)`: the regex (with `^`) and the route's parts. */

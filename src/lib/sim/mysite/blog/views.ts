@@ -22,13 +22,25 @@ const FILE = 'blog/views.py';
 
 const listCode = pySource(FILE, 'PostListView');
 
+/** Line `n` (1-based) of `text`, found without splitting the whole file on every request. */
+function lineOf(text: string | undefined, n: number): string | undefined {
+	if (text === undefined) return undefined;
+	let start = 0;
+	for (let i = 1; i < n; i++) {
+		start = text.indexOf('\n', start) + 1;
+		if (start === 0) return undefined;
+	}
+	const end = text.indexOf('\n', start);
+	return end < 0 ? text.slice(start) : text.slice(start, end);
+}
+
 export class PostListView extends ListView<Post> {
 	override model = Post;
 
 	override get(request: HttpRequest, kwargs: ViewKwargs) {
 		const line = listCode.ref('model = Post  # newest first, as Post.Meta.ordering says');
 		// The one view line a student may change in the editor (project-files/load-project.ts).
-		const edited = request.sim.projectFile?.(FILE)?.split('\n')[line.lines[0] - 1]?.trim();
+		const edited = lineOf(request.sim.projectFile?.(FILE), line.lines[0])?.trim();
 		if (edited === 'queryset = Post.objects.select_related("author")') {
 			this.queryset = Post.objects.select_related('author');
 			ran(

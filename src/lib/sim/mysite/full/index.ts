@@ -30,8 +30,9 @@ import { PAYMENTS_SECRET_KEY, PAYMENTS_URL, PaymentApi } from '../../outside/pay
 import { checkout } from '../shop/checkout';
 import { fileLine } from '../sources';
 // Django's admin (issue 14): each app's admin.py registers its models on admin.site.
-import { site as adminSite } from '../../django/contrib/admin';
+import { ADMIN_MODELS, site as adminSite } from '../../django/contrib/admin';
 import { adminStaticFiles } from '../../django/contrib/admin/static-files';
+import { adminTemplates } from '../../django/contrib/admin/templates';
 import '../blog/admin';
 import '../shop/admin';
 import { seedAdmin } from './admin-seed';
@@ -129,11 +130,14 @@ export const mysiteFull: DjangoProject = {
 	urlconf: urlconfFull,
 	// Django's admin (issue 14): its CSS, served by nginx as collectstatic would gather it.
 	staticFiles: [...(mysite.staticFiles ?? []), ...adminStaticFiles],
+	// Django's admin (issue 14): its templates, from django/contrib/admin/templates/ (APP_DIRS).
+	appTemplates: adminTemplates,
 	async setUp(db) {
 		await mysite.setUp(db);
 		// Django's admin (issue 14): its tables, a superuser, bob as staff with some permissions.
 		seedAdmin(db);
 	},
+	models: [...(mysite.models ?? []), ...ADMIN_MODELS],
 	outside: () => [
 		// Log in with Example ID (OpenID Connect)
 		createIdentityProvider(),
