@@ -118,12 +118,27 @@ export function placePackets(
 	return placed;
 }
 
+/** Outlines by shape and size: the diagram asks for every packet at every frame. */
+const outlines = new Map<string, string>();
+
 /** The outline of a packet, centred on (0, 0). */
 export function packetPath(
 	shape: PlacedPacket['shape'],
 	width: number,
 	height = PACKET_HEIGHT
 ): string {
+	const key = `${shape} ${width} ${height}`;
+	let d = outlines.get(key);
+	if (d === undefined) {
+		d = outline(shape, width, height);
+		// Sizes come from label lengths and a few font sizes: a handful, but keep it bounded.
+		if (outlines.size > 500) outlines.clear();
+		outlines.set(key, d);
+	}
+	return d;
+}
+
+function outline(shape: PlacedPacket['shape'], width: number, height: number): string {
 	const w = width / 2;
 	const h = height / 2;
 	if (shape === 'lozenge')

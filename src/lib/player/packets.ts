@@ -1,8 +1,19 @@
 /** Small helpers for the player component: packet labels and keyboard targets. */
 import type { Hop, Trace } from '$lib/sim/types';
 
+/** Labels by trace and hop (neither changes once recorded): asked for at every arrival. */
+const labels = new WeakMap<Trace, WeakMap<Hop, string>>();
+
 /** The method and path on the way in; the status on the way back (what a student looks for). */
 export function packetLabel(trace: Trace, hop: Hop): string {
+	let byHop = labels.get(trace);
+	if (!byHop) labels.set(trace, (byHop = new WeakMap()));
+	let label = byHop.get(hop);
+	if (label === undefined) byHop.set(hop, (label = labelFor(trace, hop)));
+	return label;
+}
+
+function labelFor(trace: Trace, hop: Hop): string {
 	// Short words for what crosses the edge, so the picture itself teaches: HTTP between the
 	// servers, a call, SQL, rows and HTML inside Django.
 	const rows = hop.detail.query?.rows.length;
