@@ -5,41 +5,25 @@
  * an invalid value; the change form's fieldset rows, inline table and buttons per permission;
  * "View on site"; the "added" message for a user who may not change what they added.
  */
-import initSqlJs from 'sql.js';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { User } from '../django/auth';
 import { grantPermissions, site as adminSite } from '../django/contrib/admin';
-import { createSite, type Site } from '../site';
+import type { Site } from '../site';
 import { mysiteFull } from './full';
-import { ADMIN_USER } from './full/admin-seed';
-import { USERS } from './index';
-import { Visitor } from './test-site';
+import { adminLogIn } from './full/admin-visitor';
+import { makeSite, Visitor } from './test-site';
 
 let site: Site;
 beforeAll(async () => {
-	site = await createSite({
-		sqlJs: await initSqlJs(),
-		project: mysiteFull,
-		now: () => Date.UTC(2026, 2, 1, 12, 0, 0)
-	});
+	site = await makeSite(mysiteFull);
 });
 beforeEach(async () => {
 	await site.reset();
 });
 
-const PASSWORDS: Record<string, string> = {
-	admin: ADMIN_USER.password,
-	bob: USERS.bob.password
-};
-
 async function loggedIn(username: string): Promise<Visitor> {
 	const visitor = new Visitor(site);
-	await visitor.get('/admin/login/?next=/admin/');
-	const answer = await visitor.post('/admin/login/?next=/admin/', {
-		username,
-		password: PASSWORDS[username],
-		next: '/admin/'
-	});
+	const answer = await adminLogIn(visitor, username);
 	expect(answer.status).toBe(302);
 	return visitor;
 }

@@ -7,8 +7,7 @@ import { site as adminSite } from '../django/contrib/admin';
 import { UserPermission } from '../django/contrib/admin/models';
 import type { Site } from '../site';
 import { mysiteFull } from './full';
-import { ADMIN_USER } from './full/admin-seed';
-import { USERS } from './index';
+import { ADMIN_PASSWORDS, adminLogIn } from './full/admin-visitor';
 import { makeSite, Visitor } from './test-site';
 
 let site: Site;
@@ -19,19 +18,9 @@ beforeEach(async () => {
 	await site.reset();
 });
 
-const PASSWORDS: Record<string, string> = {
-	admin: ADMIN_USER.password,
-	bob: USERS.bob.password
-};
-
 async function staff(username: string): Promise<Visitor> {
 	const visitor = new Visitor(site);
-	await visitor.get('/admin/login/?next=/admin/');
-	const login = await visitor.post('/admin/login/?next=/admin/', {
-		username,
-		password: PASSWORDS[username],
-		next: '/admin/'
-	});
+	const login = await adminLogIn(visitor, username);
 	expect(login.status).toBe(302);
 	return visitor;
 }
@@ -103,7 +92,7 @@ describe('password_change', () => {
 		await visitor.get('/admin/password_change/');
 		const before = visitor.cookies.get('sessionid');
 		const done = await visitor.post('/admin/password_change/', {
-			old_password: USERS.bob.password,
+			old_password: ADMIN_PASSWORDS.bob,
 			new_password1: 'a-new-secret-42',
 			new_password2: 'a-new-secret-42'
 		});
@@ -122,7 +111,7 @@ describe('password_change', () => {
 		await fresh.get('/admin/login/');
 		const old = await fresh.post('/admin/login/', {
 			username: 'bob',
-			password: USERS.bob.password
+			password: ADMIN_PASSWORDS.bob
 		});
 		expect(old.status).toBe(200);
 		const good = await fresh.post('/admin/login/', {

@@ -1,38 +1,17 @@
 /** Django's admin in the full project (mysite.settings_full): through the whole simulated site. */
-import initSqlJs from 'sql.js';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createSite, type Site } from '../site';
+import type { Site } from '../site';
 import { mysiteFull } from './full';
-import { ADMIN_USER } from './full/admin-seed';
-import { USERS } from './index';
-import { Visitor } from './test-site';
+import { adminLogIn } from './full/admin-visitor';
+import { makeSite, Visitor } from './test-site';
 
 let site: Site;
 beforeAll(async () => {
-	site = await createSite({
-		sqlJs: await initSqlJs(),
-		project: mysiteFull,
-		now: () => Date.UTC(2026, 2, 1, 12, 0, 0)
-	});
+	site = await makeSite(mysiteFull);
 });
 beforeEach(async () => {
 	await site.reset();
 });
-
-const PASSWORDS: Record<string, string> = {
-	admin: ADMIN_USER.password,
-	alice: USERS.alice.password,
-	bob: USERS.bob.password
-};
-
-async function adminLogin(visitor: Visitor, username: string) {
-	await visitor.get('/admin/login/?next=/admin/');
-	return visitor.post('/admin/login/?next=/admin/', {
-		username,
-		password: PASSWORDS[username],
-		next: '/admin/'
-	});
-}
 
 describe('the admin login', () => {
 	it('sends an anonymous visitor from the index to the login page (302)', async () => {
@@ -54,7 +33,7 @@ describe('the admin login', () => {
 
 	it('refuses a user who is not staff with its own message (200, not 403)', async () => {
 		const visitor = new Visitor(site);
-		const page = await adminLogin(visitor, 'alice');
+		const page = await adminLogIn(visitor, 'alice');
 		expect(page.status).toBe(200);
 		expect(page.body).toContain(
 			'Please enter the correct username and password for a staff account. Note that both fields may be case-sensitive.'
@@ -63,7 +42,7 @@ describe('the admin login', () => {
 
 	it('lets the superuser in and shows every app', async () => {
 		const visitor = new Visitor(site);
-		const login = await adminLogin(visitor, 'admin');
+		const login = await adminLogIn(visitor, 'admin');
 		expect(login.status).toBe(302);
 		expect(login.header('Location')).toBe('/admin/');
 		const index = await visitor.get('/admin/');
@@ -81,7 +60,7 @@ describe('the admin login', () => {
 describe('permissions', () => {
 	it('gives bob, staff with view_post only, a read-only post and 403 on POST', async () => {
 		const visitor = new Visitor(site);
-		await adminLogin(visitor, 'bob');
+		await adminLogIn(visitor, 'bob');
 		const index = await visitor.get('/admin/');
 		expect(index.body).toContain('class="viewlink"');
 		const page = await visitor.get('/admin/blog/post/1/change/');
@@ -101,7 +80,7 @@ describe('permissions', () => {
 describe('changing a post', () => {
 	it('shows errors, then saves with a message that is shown once, and logs the change', async () => {
 		const visitor = new Visitor(site);
-		await adminLogin(visitor, 'admin');
+		await adminLogIn(visitor, 'admin');
 		const form = await visitor.get('/admin/blog/post/1/change/');
 		expect(form.status).toBe(200);
 		expect(form.body).toContain('name="comments-TOTAL_FORMS" value="2"');
@@ -145,7 +124,7 @@ describe('changing a post', () => {
 describe('the changelist', () => {
 	it('searches, filters and orders', async () => {
 		const visitor = new Visitor(site);
-		await adminLogin(visitor, 'admin');
+		await adminLogIn(visitor, 'admin');
 		const search = await visitor.get('/admin/blog/post/?q=request');
 		expect(search.body).toContain('1 result (<a href="?">3 total</a>)');
 		expect(search.body).toContain('How a request finds its view');
@@ -163,7 +142,7 @@ describe('the changelist', () => {
 
 	it('deletes a post after listing its comments first', async () => {
 		const visitor = new Visitor(site);
-		await adminLogin(visitor, 'admin');
+		await adminLogIn(visitor, 'admin');
 		const confirm = await visitor.get('/admin/blog/post/1/delete/');
 		expect(confirm.status).toBe(200);
 		expect(confirm.body).toContain('Comment: Comment by Bob on Hello, Django');
@@ -179,7 +158,7 @@ describe('the changelist', () => {
 describe('more pages', () => {
 	it('deletes selected rows with the action, after a confirmation page', async () => {
 		const visitor = new Visitor(site);
-		await adminLogin(visitor, 'admin');
+		await adminLogIn(visitor, 'admin');
 		await visitor.get('/admin/blog/post/');
 		const none = await visitor.post('/admin/blog/post/', { action: 'delete_selected', index: '0' });
 		expect(none.status).toBe(302);
@@ -205,7 +184,7 @@ describe('more pages', () => {
 
 	it('saves a stock from the product list (list_editable) and the shop shows it', async () => {
 		const visitor = new Visitor(site);
-		await adminLogin(visitor, 'bob');
+		await adminLogIn(visitor, 'bob');
 		const list = await visitor.get('/admin/shop/product/');
 		expect(list.body).toContain('name="form-0-stock"');
 		const rows = [...list.body.matchAll(/name="form-(\d+)-id" value="(\d+)"/g)];
@@ -229,7 +208,7 @@ describe('more pages', () => {
 
 	it('adds a product: the message links to it, and the log says "Added."', async () => {
 		const visitor = new Visitor(site);
-		await adminLogin(visitor, 'admin');
+		await adminLogIn(visitor, 'admin');
 		const form = await visitor.get('/admin/shop/product/add/');
 		expect(form.body).toContain('data-prepopulated-fields=');
 		const added = await visitor.post('/admin/shop/product/add/', {
@@ -253,7 +232,7 @@ describe('more pages', () => {
 
 	it('refuses to delete a product that orders point at (PROTECT)', async () => {
 		const visitor = new Visitor(site);
-		await adminLogin(visitor, 'admin');
+		await adminLogIn(visitor, 'admin');
 		const page = await visitor.get('/admin/shop/product/1/delete/');
 		expect(page.body).toContain('<h1>Cannot delete product</h1>');
 		expect(page.body).toContain('would require deleting the following protected related objects');
@@ -261,7 +240,7 @@ describe('more pages', () => {
 
 	it('warns about an object that does not exist and goes back to the index', async () => {
 		const visitor = new Visitor(site);
-		await adminLogin(visitor, 'admin');
+		await adminLogIn(visitor, 'admin');
 		const page = await visitor.get('/admin/blog/post/99/change/');
 		expect(page.status).toBe(302);
 		expect(page.header('Location')).toBe('/admin/');
@@ -273,7 +252,7 @@ describe('more pages', () => {
 	it('hides every app from staff without permissions, and 404s an app index', async () => {
 		site.db.run(`UPDATE auth_user SET is_staff = 1 WHERE username = 'alice'`);
 		const visitor = new Visitor(site);
-		await adminLogin(visitor, 'alice');
+		await adminLogIn(visitor, 'alice');
 		const index = await visitor.get('/admin/');
 		expect(index.body).toContain('You don’t have permission to view or edit anything.');
 		expect((await visitor.get('/admin/blog/')).status).toBe(404);
@@ -281,7 +260,7 @@ describe('more pages', () => {
 
 	it('adds the slash, and logs out by POST to the home page', async () => {
 		const visitor = new Visitor(site);
-		await adminLogin(visitor, 'admin');
+		await adminLogIn(visitor, 'admin');
 		const slash = await visitor.get('/admin/blog/post');
 		expect(slash.status).toBe(301);
 		expect(slash.header('Location')).toBe('/admin/blog/post/');
@@ -293,7 +272,7 @@ describe('more pages', () => {
 
 	it('renders every admin template, each extending admin/base.html', async () => {
 		const visitor = new Visitor(site);
-		await adminLogin(visitor, 'admin');
+		await adminLogIn(visitor, 'admin');
 		const used = new Set<string>();
 		const pages = [
 			'/admin/',
