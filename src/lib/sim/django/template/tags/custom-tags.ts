@@ -108,20 +108,29 @@ function renderFirst(names: readonly string[], context: Context, result: unknown
 	throw new TemplateDoesNotExist(names.join(', '));
 }
 
+/** An inclusion tag that renders the first of `names(context)` that exists. */
+function inclusionNode(
+	names: (context: Context) => readonly string[],
+	fn: TagFunction,
+	options: TagOptions
+): TagCompiler {
+	return (parser, token): Node => {
+		const bits = parseBits(parser, token, false);
+		return {
+			render(context: Context): string {
+				return renderFirst(names(context), context, call(fn, options, bits, context));
+			}
+		};
+	};
+}
+
 /** `@register.inclusion_tag(template_name)`. */
 export function inclusionTag(
 	templateName: string,
 	fn: TagFunction,
 	options: TagOptions = {}
 ): TagCompiler {
-	return (parser, token): Node => {
-		const bits = parseBits(parser, token, false);
-		return {
-			render(context: Context): string {
-				return renderFirst([templateName], context, call(fn, options, bits, context));
-			}
-		};
-	};
+	return inclusionNode(() => [templateName], fn, options);
 }
 
 /**
@@ -134,24 +143,18 @@ export function inclusionAdminTag(
 	fn: TagFunction,
 	options: TagOptions = {}
 ): TagCompiler {
-	return (parser, token): Node => {
-		const bits = parseBits(parser, token, false);
-		return {
-			render(context: Context): string {
-				const opts = context.get('opts') as { app_label: unknown; model_name: unknown } | undefined;
-				const appLabel = pyStr(opts?.app_label).toLowerCase();
-				const modelName = pyStr(opts?.model_name);
-				const values = call(fn, options, bits, context);
-				return renderFirst(
-					[
-						`admin/${appLabel}/${modelName}/${templateName}`,
-						`admin/${appLabel}/${templateName}`,
-						`admin/${templateName}`
-					],
-					context,
-					values
-				);
-			}
-		};
-	};
+	return inclusionNode(
+		(context) => {
+			const opts = context.get('opts') as { app_label: unknown; model_name: unknown } | undefined;
+			const appLabel = pyStr(opts?.app_label).toLowerCase();
+			const modelName = pyStr(opts?.model_name);
+			return [
+				`admin/${appLabel}/${modelName}/${templateName}`,
+				`admin/${appLabel}/${templateName}`,
+				`admin/${templateName}`
+			];
+		},
+		fn,
+		options
+	);
 }
