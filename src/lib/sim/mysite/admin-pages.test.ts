@@ -176,6 +176,24 @@ describe('the changelist (change_list.html with {% result_list %}, {% pagination
 });
 
 describe('the change form (change_form.html with fieldset.html, tabular.html, {% submit_row %})', () => {
+	it('asks only for static files that collectstatic gathered (each answers 200)', async () => {
+		const admin = await loggedIn('admin');
+		const pages = [
+			'/admin/',
+			'/admin/blog/post/',
+			'/admin/blog/post/1/change/',
+			'/admin/shop/product/1/change/'
+		];
+		for (const path of pages) {
+			const page = (await admin.get(path)).body;
+			const assets = [...page.matchAll(/(?:src|href)="(\/static\/[^"]+)"/g)].map((m) => m[1]);
+			expect(assets.length, path).toBeGreaterThan(0);
+			for (const asset of assets) {
+				expect((await admin.get(asset)).status, `${path} asks for ${asset}`).toBe(200);
+			}
+		}
+	});
+
 	it('draws a fieldset row per field, the read-only created date, the comments and every button', async () => {
 		const admin = await loggedIn('admin');
 		const page = squeeze((await admin.get('/admin/blog/post/1/change/')).body);
