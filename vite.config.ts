@@ -40,6 +40,10 @@ function siteSnapshots(): Plugin {
 
 export default defineConfig({
 	plugins: [sveltekit(), siteSnapshots()],
+	// The simulated site's Web Worker (src/lib/mocks/site-worker.ts) is an ES module, so it loads
+	// the stack, sql.js and the database file as chunks of their own; `plugins` above do not apply
+	// to a worker's bundle in a build.
+	worker: { format: 'es', plugins: () => [siteSnapshots()] },
 	test: {
 		reporters: process.env.CI ? ['default', 'json'] : ['default'],
 		outputFile: { json: 'reports/unit.json' },

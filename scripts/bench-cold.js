@@ -69,6 +69,13 @@ function readTimes() {
 		siteLoaded: mark('site-loaded'),
 		siteCreated: mark('site-created'),
 		fromSnapshot: mark('site-from-snapshot:mysite') !== null,
+		siteThread:
+			mark('site-thread:worker') !== null
+				? 'worker'
+				: mark('site-thread:page') !== null
+					? 'page'
+					: null,
+		siteWorker: mark('site-thread:worker'),
 		siteReady: mark('site-ready'),
 		ready: mark('ready'),
 		firstRequest: mark('first-request'),
@@ -135,18 +142,21 @@ function report(title, results) {
 		console.log(`  ${label.padEnd(44)}${ms(median(results.map(pick)))}   ${target}`);
 	console.log(`${title} (median of ${results.length})`);
 	row('navigation → interactive (player mounted)', (r) => r.interactive);
-	row('navigation → worker ready', (r) => r.workerReady);
-	row('site loaded after the worker (the stack, sql.js)', (r) => diff(r.siteLoaded, r.siteStart));
+	row('navigation → service worker ready', (r) => r.workerReady);
+	row('navigation → site worker answering', (r) => r.siteWorker);
+	row('site loaded (the stack, sql.js, the database file)', (r) =>
+		diff(r.siteLoaded, r.siteLoadStart ?? r.siteStart)
+	);
 	row('site created (database opened or built)', (r) =>
 		diff(r.siteCreated ?? r.siteReady, r.siteLoaded ?? r.siteStart)
 	);
 	row('warm-up request, unseen, and reset', (r) => diff(r.siteReady, r.siteCreated));
 	row('navigation → ready', (r) => r.ready);
-	// A task that ends after the site starts loading and starts before it is ready: the site's
-	// own work (loading its modules, opening the database, the warm-up), and whatever else the
-	// page does meanwhile (starting the worker, the end of hydration).
+	// A main-thread task that ends after the site starts loading and starts before it is ready:
+	// whatever the page does meanwhile (starting the service worker, the end of hydration), and
+	// the site's own work when it runs in the page (no Web Worker).
 	row(
-		'longest task while the site loads and is built',
+		'longest main-thread task while the site is built',
 		(r) =>
 			Math.max(
 				0,
@@ -165,6 +175,8 @@ function report(title, results) {
 		console.log(`  ${'transferred until ready'.padEnd(44)}${kib.toFixed(0).padStart(6)} KiB`);
 	const restored = results.filter((r) => r.fromSnapshot).length;
 	console.log(`  Database opened from the build's snapshot: ${restored} of ${results.length}`);
+	const inWorker = results.filter((r) => r.siteThread === 'worker').length;
+	console.log(`  Site run in its Web Worker: ${inWorker} of ${results.length}`);
 	const failed = results.filter((r) => r.line !== '');
 	console.log(`  Sends that failed: ${failed.length} of ${results.length}   (target 0)`);
 	for (const r of failed) console.log(`    ${r.line.trim()}`);

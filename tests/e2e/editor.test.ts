@@ -30,6 +30,8 @@ async function openPlayground(page: Page, hash = '') {
 	});
 	await page.getByRole('combobox', { name: 'Speed' }).selectOption('instant');
 	const e = editor(page);
+	// The editor's panel is built when its section comes near the screen, as a student scrolls.
+	await e.region.scrollIntoViewIfNeeded();
 	await expect(e.files).toBeVisible();
 	return e;
 }

@@ -82,6 +82,37 @@ test("a first visit opens the build's seeded database, for either project, and i
 	expect(login).toBe(200);
 });
 
+test('the simulated site runs in a Web Worker; where none starts, the page runs it and answers the same', async ({
+	page
+}) => {
+	const ranIn = (thread: string) =>
+		page.evaluate(
+			(name) => performance.getEntriesByName(`request-flow:site-thread:${name}`).length,
+			thread
+		);
+	const siteWorkers = () => page.workers().filter((w) => /site-worker/.test(w.url())).length;
+	const post = () =>
+		page.evaluate(async (url) => {
+			const response = await fetch(url, { headers: { Accept: 'application/json' } });
+			return { status: response.status, body: await response.text() };
+		}, `${SITE}/api/posts/3/`);
+
+	await page.goto('./playground/');
+	await expect(page.locator('main')).toHaveAttribute('data-simulation-ready', 'true', STARTUP);
+	await page.evaluate(() => window.requestFlowPlayer.setSpeed('instant'));
+	expect(await ranIn('worker')).toBe(1);
+	expect(siteWorkers()).toBe(1);
+	const fromWorker = await post();
+	expect(fromWorker.status).toBe(200);
+
+	await page.goto('./playground/?site-thread=page');
+	await expect(page.locator('main')).toHaveAttribute('data-simulation-ready', 'true', STARTUP);
+	await page.evaluate(() => window.requestFlowPlayer.setSpeed('instant'));
+	expect(await ranIn('page')).toBe(1);
+	expect(await ranIn('worker')).toBe(0);
+	expect(await post()).toEqual(fromWorker);
+});
+
 test('in-page mode: Response.url is the URL fetched, as fetch gives it', async ({ page }) => {
 	await page.goto('./playground/?simulation=in-page');
 	await expect(page.locator('main')).toHaveAttribute('data-simulation', 'in-page', STARTUP);

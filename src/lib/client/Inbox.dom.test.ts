@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/svelte';
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import { MailServer } from '$lib/sim/outside/mail-server';
 import Inbox from './Inbox.svelte';
@@ -32,7 +32,9 @@ describe('Inbox (jsdom)', () => {
 			0
 		);
 		await fireEvent.click(screen.getByRole('button', { name: 'Check mail' }));
-		expect(screen.getByRole('status').textContent).toBe('1 message for alice@mysite.test.');
+		await waitFor(() =>
+			expect(screen.getByRole('status').textContent).toBe('1 message for alice@mysite.test.')
+		);
 		await fireEvent.click(screen.getByRole('button', { name: /Password reset on mysite\.test/ }));
 		const article = screen.getByRole('article', { name: 'Message: Password reset on mysite.test' });
 		expect(article.textContent).toContain('MIME-Version');

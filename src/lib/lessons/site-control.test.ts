@@ -16,10 +16,8 @@ const START: SiteConfig = {
 function fakeAccess() {
 	let config = { ...START };
 	const site = {
-		get config() {
-			return config;
-		},
-		configure: vi.fn((patch: Partial<SiteConfig>) => (config = { ...config, ...patch })),
+		config: async () => ({ ...config }),
+		configure: vi.fn(async (patch: Partial<SiteConfig>) => (config = { ...config, ...patch })),
 		reset: vi.fn(async () => {
 			config = { ...START };
 		})
@@ -44,7 +42,7 @@ describe('the demo site for a lesson', () => {
 		});
 		await applySiteSettings({ gunicornTimeoutS: 90, nginxProxyReadTimeoutS: 20 }, access);
 		// Each step's settings start from the site's own configuration, not from the last ones.
-		expect(site.config).toMatchObject({ appServerUp: true, gunicornTimeoutS: 90 });
+		expect(await site.config()).toMatchObject({ appServerUp: true, gunicornTimeoutS: 90 });
 		expect(await applySiteSettings({}, access)).toEqual(START);
 		expect(await applySiteSettings({}, access)).toBeNull();
 	});
@@ -66,7 +64,7 @@ describe('the demo site for a lesson', () => {
 		beginLesson();
 		await applySiteSettings({}, access);
 		expect(site.reset).toHaveBeenCalledTimes(1);
-		expect(site.config).toEqual(START);
+		expect(await site.config()).toEqual(START);
 	});
 });
 

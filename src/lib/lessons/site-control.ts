@@ -10,9 +10,10 @@ import { currentProject, type ProjectName } from '$lib/mocks/simulation';
 import type { SiteConfig } from '$lib/sim/site';
 import type { SiteSettings } from './schema';
 
+/** The part of the simulated site a lesson changes (it answers from its Web Worker). */
 export interface LessonSite {
-	readonly config: Readonly<SiteConfig>;
-	configure(patch: Partial<SiteConfig>): SiteConfig;
+	config(): Promise<SiteConfig>;
+	configure(patch: Partial<SiteConfig>): Promise<SiteConfig>;
 	reset(): Promise<void>;
 }
 
@@ -71,14 +72,14 @@ export async function applySiteSettings(
 		resetDue = false;
 		used.delete(lessonProject);
 		const target = await access.site();
-		defaults ??= { ...target.config };
+		defaults ??= await target.config();
 		await target.reset();
 		await access.clearCookies();
 		changed = false;
 	}
 	if (!asked && !changed) return null;
 	const target = await access.site();
-	defaults ??= { ...target.config };
+	defaults ??= await target.config();
 	changed = asked;
 	return target.configure({ ...defaults, ...settings });
 }
@@ -93,7 +94,7 @@ export async function resetDemoSite(
 	access: SiteAccess = pageAccess
 ): Promise<SiteConfig> {
 	const target = await access.site();
-	defaults ??= { ...target.config };
+	defaults ??= await target.config();
 	await target.reset();
 	await access.clearCookies();
 	used.delete(lessonProject);
@@ -108,7 +109,7 @@ export async function forceSiteSettings(
 	access: SiteAccess = pageAccess
 ): Promise<SiteConfig> {
 	const target = await access.site();
-	defaults ??= { ...target.config };
+	defaults ??= await target.config();
 	changed = Object.keys(settings).length > 0;
 	return target.configure({ ...defaults, ...settings });
 }

@@ -40,7 +40,7 @@ export async function playStep(
 	browser: ScriptedBrowser
 ): Promise<string[]> {
 	const problems: string[] = [];
-	if (step.type === 'settings') site.configure(step.settings);
+	if (step.type === 'settings') await site.configure(step.settings);
 	if (step.type === 'request' && sent(step)) {
 		const [first] = await browser.send(step);
 		if (step.expect) {

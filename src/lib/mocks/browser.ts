@@ -16,7 +16,7 @@ import { SITE_ORIGIN } from './origin';
 import { simulationStatus, type SimulationMode } from './status.svelte';
 import { createWorkerWatch } from './worker-watch';
 // Small (the site and sql.js load inside it only when needed): the choice of project is synchronous.
-import { chooseProject, currentProject, getSite, loadSite, type ProjectName } from './simulation';
+import { chooseProject, currentProject, getSite, siteThread, type ProjectName } from './simulation';
 
 export type { SimulationMode } from './status.svelte';
 export { simulationStatus } from './status.svelte';
@@ -104,10 +104,10 @@ export function startSimulation(): Promise<SimulationMode> {
 export function simulationReady(): Promise<SimulationMode> {
 	ready ??= (async () => {
 		if (simulationStatus.state === 'idle') simulationStatus.state = 'starting';
-		// The site's code, sql.js (its wasm compiled off the main thread) and the database file
-		// load while the worker starts; the site is built once the worker answers.
+		// The site is loaded and built in its own Web Worker (sql.js, the stack, the build's
+		// database file) while the service worker starts: neither waits for the other.
 		mark('site-load-start');
-		loadSite(currentProject()).catch(() => undefined);
+		getSite().catch(() => undefined);
 		const mode = await startSimulation();
 		mark('site-start');
 		// The project may change while its site is built: ready means the one chosen last is built.
@@ -145,14 +145,17 @@ export function simulationProject(name: ProjectName): Promise<SimulationMode> | 
 }
 
 /**
- * The stack answers each request on the page's main thread (6 ms or so). A burst of requests
- * (a page with its stylesheet and images, a benchmark's 50) would run back to back and leave no
- * room for animation frames for a tenth of a second at a time. So each request waits for its own
- * task before falling through to the real handler: the browser can draw a frame between two.
+ * Where the stack runs on the page's main thread (no worker: `simulation.ts`), it answers each
+ * request there (6 ms or so). A burst of requests (a page with its stylesheet and images, a
+ * benchmark's 50) would run back to back and leave no room for animation frames for a tenth of a
+ * second at a time. So each request then waits for its own task before falling through to the real
+ * handler: the browser can draw a frame between two. In the worker, requests go straight on: the
+ * worker answers them one after another while the page draws.
  */
 let turns: Promise<void> = Promise.resolve();
-function takeTurn(): Promise<undefined> {
+function takeTurn(): Promise<undefined> | undefined {
 	mark('first-request');
+	if (siteThread() === 'worker') return undefined;
 	const turn = turns.then(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
 	turns = turn;
 	// Resolving with nothing lets msw try the next handler.

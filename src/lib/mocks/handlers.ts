@@ -5,7 +5,8 @@
  * 1. the real `Request` becomes a `SimRequest` — with the `Cookie` header the simulated browser's
  *    jar would send (only for `credentials: 'include'`, as a real browser), and the `Referer` and
  *    `Origin` a browser adds when the request comes from a page of the site;
- * 2. `site.handle()` answers it and records the trace;
+ * 2. the simulated site answers it and records the trace (in its Web Worker in the browser:
+ *    `simulation.ts`);
  * 3. `Set-Cookie` lines go into the jar and are stripped from the real response (otherwise MSW
  *    would write them into the app's own cookies);
  * 4. `present(trace)` lets the player animate the journey; the response is returned when it
@@ -26,10 +27,14 @@ import { browserJar, type CookieJar } from '$lib/client/cookie-jar';
 import { publishTrace, type Arrival } from '$lib/flow/trace-bus';
 import type { Site } from '$lib/sim/site';
 import type { SimRequest, SimResponse, Trace } from '$lib/sim/types';
+import { answerWith } from './answer';
 import { SITE_ORIGIN, isSimulatedOrigin } from './origin';
 
 export interface HandlerOptions {
-	/** The simulated site, created on first use (default: the browser's, from `simulation.ts`). */
+	/**
+	 * A simulated site in this thread (the Node tests'), created on first use. By default the
+	 * browser's running site answers (`simulation.ts`: in its Web Worker).
+	 */
 	site?: () => Promise<Site>;
 	jar?: CookieJar;
 	/** Resolves when the response may reach the page (the player's "delivered"). */
@@ -40,7 +45,10 @@ export interface HandlerOptions {
 const ORIGIN_FREE = new Set(['GET', 'HEAD']);
 
 export function createHandlers(options: HandlerOptions = {}): RequestHandler[] {
-	const getSite = options.site ?? (() => import('./simulation').then((m) => m.getSite()));
+	const { site } = options;
+	const answer = site
+		? async (request: SimRequest) => answerWith(await site(), request)
+		: (request: SimRequest) => import('./simulation').then((m) => m.answer(request));
 	const jar = options.jar ?? browserJar;
 	const present = options.present ?? publishTrace;
 	/** The page the simulated browser shows: the last HTML document it fetched from the site. */
@@ -50,11 +58,10 @@ export function createHandlers(options: HandlerOptions = {}): RequestHandler[] {
 		http.all(onSite, async ({ request }) => {
 			const receivedAt = performance.now();
 			const sim = await toSimRequest(request, jar, page);
-			const site = await getSite();
+			const handled = await answer(sim);
 			// An outside server the running project does not have (the default mysite has none).
-			const { origin, hostname } = new URL(request.url);
-			if (origin !== SITE_ORIGIN && !site.internet.server(hostname)) return HttpResponse.error();
-			const { response, trace } = await site.handle(sim);
+			if (!handled) return HttpResponse.error();
+			const { response, trace } = handled;
 			const setCookies = response.headers
 				.filter(([name]) => name.toLowerCase() === 'set-cookie')
 				.map(([, value]) => value);

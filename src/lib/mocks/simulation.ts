@@ -1,133 +1,154 @@
 /**
- * The browser's simulated site, created on the first request: sql.js (its JavaScript and its
- * WebAssembly, ~350 KiB gzipped) and the whole stack load only then, never before first paint.
- * Vite's `?url` import gives the wasm file's URL in the build; it is fetched and compiled at once
- * (streaming, off the main thread) while the JavaScript loads, and handed to sql.js compiled.
- *
- * The database is not migrated and seeded in the page: the build did that with the project's
- * real migrations and seed and stored the file (`virtual:site-snapshot/<project>`, vite.config.ts),
- * which the site opens (`createSite({ snapshot })`). Without one (dev), the site is built from
- * scratch.
+ * The page's side of the simulated sites. The sites themselves (sql.js and the whole stack, one
+ * per project) run in a dedicated Web Worker (`site-worker.ts`): loading and compiling sql.js,
+ * opening the database and answering each request never block the page's main thread, so the
+ * first click, the animation and the page's own start-up stay quick. The page asks the worker
+ * through Comlink and gets plain data back (`site-host.ts`). Where no worker can start (a
+ * sandboxed frame, a strict Content-Security-Policy, `?site-thread=page` in the page's URL), the
+ * same host runs in the page, lazily loaded, and answers the same way.
  *
  * Which project answers: `mysite` (`DJANGO_SETTINGS_MODULE=mysite.settings`, the default) or the
  * full one (`mysite.settings_full`: the admin, outside login, mail, payments), chosen with
  * `useProject()`. Each keeps its own database while the page lives; the full project's code loads
  * only when it is first chosen.
  */
-import type { Site } from '$lib/sim/site';
-import type { SqlJsStatic } from 'sql.js';
-import wasmUrl from 'sql.js/dist/sql-wasm.wasm?url';
-import { SITE_ORIGIN } from './origin';
+import type { ProjectEdits } from '$lib/sim/project-files/load-project';
+import type { ReloadReport, SiteConfig } from '$lib/sim/site';
+import type { SimRequest } from '$lib/sim/types';
+import type { Handled, Mailboxes, Mark, ProjectName, SiteHost } from './site-host';
 
-export type ProjectName = 'mysite' | 'mysite-full';
+export type { ProjectName } from './site-host';
+export type { Handled, Mailboxes } from './site-host';
 
-const sites = new Map<ProjectName, Promise<Site>>();
+/** Where the simulated sites run. */
+export type SiteThread = 'worker' | 'page';
+
+/** One project's simulated site, as the page reaches it: every answer comes asynchronously. */
+export interface SimulatedSite {
+	readonly project: ProjectName;
+	/** Answers `request`; rejects (as `fetch` does) when its host does not exist. */
+	handle(request: SimRequest): Promise<Handled>;
+	/** Answers `request`, or resolves with null when its host does not exist. */
+	answer(request: SimRequest): Promise<Handled | null>;
+	config(): Promise<SiteConfig>;
+	configure(patch: Partial<SiteConfig>): Promise<SiteConfig>;
+	reset(): Promise<void>;
+	reload(edits: ProjectEdits): Promise<ReloadReport>;
+	/** Switches an outside server on or off; resolves with whether it is up now. */
+	setServerUp(host: string, up: boolean): Promise<boolean>;
+	isServerUp(host: string): Promise<boolean>;
+	/** The mail server's mailboxes, or null when the project has none. */
+	readMail(address: string): Promise<Mailboxes | null>;
+	/** Calls `listener` after each mail delivered; resolves with a stop function (null: no server). */
+	watchMail(listener: () => void): Promise<(() => void) | null>;
+}
+
+/** How long the worker may take to answer its first call before the page runs the sites. */
+const WORKER_TIMEOUT_MS = 15_000;
+
 let current: ProjectName = 'mysite';
+let host: Promise<SiteHost> | undefined;
+let thread: SiteThread | undefined;
+const sites = new Map<ProjectName, Promise<SimulatedSite>>();
 
-/** Each project's seeded database file, as the build made it (base64), or none (dev). */
-const SNAPSHOTS: Record<ProjectName, () => Promise<{ default: string | undefined }>> = {
-	mysite: () => import('virtual:site-snapshot/mysite'),
-	'mysite-full': () => import('virtual:site-snapshot/mysite-full')
+/** The host of the simulated sites: the worker's, or the page's own when no worker starts. */
+function connect(): Promise<SiteHost> {
+	host ??= (async () => {
+		if (typeof Worker !== 'undefined' && !wantsPageThread()) {
+			try {
+				const remote = await startWorker();
+				thread = 'worker';
+				mark('site-thread:worker');
+				return remote;
+			} catch (error) {
+				console.info('Request Flow: no worker, the simulated site runs in the page.', error);
+			}
+		}
+		const { createSiteHost } = await import('./site-host');
+		thread = 'page';
+		mark('site-thread:page');
+		return createSiteHost();
+	})();
+	host.catch(() => (host = undefined));
+	return host;
+}
+
+async function startWorker(): Promise<SiteHost> {
+	const worker = new Worker(new URL('./site-worker.ts', import.meta.url), {
+		type: 'module',
+		name: 'Request Flow: simulated site'
+	});
+	try {
+		const { wrap } = await import('comlink');
+		const remote = kept(wrap<SiteHost>(worker) as unknown as SiteHost);
+		// A worker whose script cannot load (a sandboxed frame, a strict CSP) only fires `error`.
+		await new Promise<void>((resolve, reject) => {
+			const timer = setTimeout(
+				() => reject(new Error('the worker did not answer')),
+				WORKER_TIMEOUT_MS
+			);
+			worker.addEventListener('error', (event) => {
+				clearTimeout(timer);
+				reject(new Error(event.message || 'the worker failed to start'));
+			});
+			remote.takeMarks().then((marks) => {
+				clearTimeout(timer);
+				copyMarks(marks);
+				resolve();
+			}, reject);
+		});
+		return remote;
+	} catch (error) {
+		worker.terminate();
+		throw error;
+	}
+}
+
+/** Every method of the host, each once. */
+const HOST_METHODS: { [K in keyof SiteHost]: true } = {
+	start: true,
+	answer: true,
+	config: true,
+	configure: true,
+	reset: true,
+	reload: true,
+	setServerUp: true,
+	isServerUp: true,
+	readMail: true,
+	watchMail: true,
+	stopWatchingMail: true,
+	takeMarks: true
 };
 
-const loads = new Map<ProjectName, ReturnType<typeof load>>();
-
-/** Everything building the site of project `name` needs, loaded in parallel. */
-function load(name: ProjectName) {
-	return Promise.all([
-		loadSqlJs(),
-		import('$lib/sim/site'),
-		name === 'mysite-full'
-			? import('$lib/sim/mysite/full').then((m) => m.mysiteFull)
-			: Promise.resolve(undefined),
-		SNAPSHOTS[name]().then((m) => (m.default ? base64Bytes(m.default) : undefined))
-	]);
-}
+/** The worker's Comlink proxies, kept for the page's life. */
+const proxies = new Set<unknown>();
 
 /**
- * Starts loading what the site of project `name` needs (the stack, sql.js and its wasm, the
- * build's database file) without building it: a page that will send calls it while the service
- * worker starts, so the two overlap.
+ * The host's methods, each read once from the Comlink proxy and kept. Comlink makes a new proxy
+ * on every property read and, when one is garbage-collected, runs a finalizer: script running in
+ * a page kept in the back/forward cache, which evicts it.
  */
-export function loadSite(name: ProjectName): ReturnType<typeof load> {
-	let loading = loads.get(name);
-	if (!loading) {
-		loading = load(name);
-		loads.set(name, loading);
-		// A failed load (the network) may be retried.
-		loading.catch(() => loads.delete(name));
-	}
-	return loading;
+function kept(remote: SiteHost): SiteHost {
+	proxies.add(remote);
+	const methods = Object.keys(HOST_METHODS).map((name) => [name, remote[name as keyof SiteHost]]);
+	for (const [, method] of methods) proxies.add(method);
+	return Object.fromEntries(methods) as unknown as SiteHost;
 }
 
-function start(name: ProjectName): Promise<Site> {
-	const site = (async () => {
-		const [sqlJs, { createSite }, project, snapshot] = await loadSite(name);
-		mark('site-loaded');
-		// Each step a task of its own, so that a click or a frame may come between them.
-		await nextTask();
-		const created = await createSite({ sqlJs, project, snapshot, pause: nextTask });
-		mark('site-created');
-		// For tests and the cold-start benchmark: was the build's database used?
-		if (snapshot && created.db.schemaStatementsRun === 0) mark(`site-from-snapshot:${name}`);
-		await nextTask();
-		await warmUp(created);
-		return created;
-	})();
-	// A failed start (a wasm that did not load) may be retried by the next request.
-	site.catch(() => sites.delete(name));
-	sites.set(name, site);
-	return site;
+function wantsPageThread(): boolean {
+	return (
+		typeof location !== 'undefined' &&
+		new URLSearchParams(location.search).get('site-thread') === 'page'
+	);
 }
 
-let wasm: Promise<WebAssembly.Module> | undefined;
-
-/**
- * Starts fetching and compiling sql.js's WebAssembly (~340 KiB gzipped), once: streaming
- * compilation works while the bytes arrive, off the main thread (`loadSite()` starts it while the
- * service worker starts).
- */
-function compileSqlJs(): Promise<WebAssembly.Module> {
-	wasm ??= (async () => {
-		try {
-			return await WebAssembly.compileStreaming(fetch(wasmUrl));
-		} catch {
-			// A host that does not send `application/wasm`: compile the whole file instead.
-			return WebAssembly.compile(await (await fetch(wasmUrl)).arrayBuffer());
-		}
-	})();
-	wasm.catch(() => (wasm = undefined));
-	return wasm;
-}
-
-/** sql.js, instantiated from the module `compileSqlJs()` compiled. */
-async function loadSqlJs(): Promise<SqlJsStatic> {
-	const compiled = compileSqlJs();
-	const { default: initSqlJs } = await import('sql.js');
-	return new Promise<SqlJsStatic>((resolve, reject) => {
-		initSqlJs({
-			instantiateWasm(imports, receive) {
-				compiled.then((module) => WebAssembly.instantiate(module, imports)).then(receive, reject);
-				return {};
-			}
-		}).then(resolve, reject);
-	});
-}
-
-function base64Bytes(text: string): Uint8Array {
-	const binary = atob(text);
-	const bytes = new Uint8Array(binary.length);
-	for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-	return bytes;
-}
-
-/** `request-flow:<name>` in the page's performance timeline (bench:cold reads them). */
-function mark(name: string): void {
-	if (typeof performance !== 'undefined') performance.mark(`request-flow:${name}`);
+/** Where the simulated sites run, once the first one was asked for. */
+export function siteThread(): SiteThread | undefined {
+	return thread;
 }
 
 /** The site that answers requests now. */
-export function getSite(): Promise<Site> {
+export function getSite(): Promise<SimulatedSite> {
 	return siteOf(current);
 }
 
@@ -135,8 +156,28 @@ export function getSite(): Promise<Site> {
  * The site of project `name`, whichever answers now: the project editor changes only the default
  * project (`mysite.settings`), so it reloads that site even while the full one answers.
  */
-export function siteOf(name: ProjectName): Promise<Site> {
-	return sites.get(name) ?? start(name);
+export function siteOf(name: ProjectName): Promise<SimulatedSite> {
+	let site = sites.get(name);
+	if (!site) {
+		site = (async () => {
+			const h = await connect();
+			try {
+				await h.start(name);
+			} finally {
+				copyMarks(await h.takeMarks());
+			}
+			return bind(name, h);
+		})();
+		// A failed start (a wasm that did not load) may be retried by the next request.
+		site.catch(() => sites.delete(name));
+		sites.set(name, site);
+	}
+	return site;
+}
+
+/** The running site's answer to `request` (null: its host does not exist). */
+export async function answer(request: SimRequest): Promise<Handled | null> {
+	return (await getSite()).answer(request);
 }
 
 /** The project the site runs now. */
@@ -153,62 +194,46 @@ export function chooseProject(name: ProjectName): void {
 }
 
 /** Makes `name` the project that answers from the next request on, and starts it if needed. */
-export function useProject(name: ProjectName): Promise<Site> {
+export function useProject(name: ProjectName): Promise<SimulatedSite> {
 	chooseProject(name);
 	return getSite();
 }
 
-/**
- * One request through the new site before anyone can send one, then a reset, so the first
- * request a student sends is as quick as the next ones: its code runs once (compiled by the
- * JavaScript engine, the template read and parsed, the SQL prepared). The first request was
- * measured at 50–140 ms in Chromium, the next ones at ~6 ms. Nobody sees it: it runs before
- * `getSite()` hands the site to anyone, it publishes no trace (the player, the history and lessons
- * never hear of it), the cookie jar is untouched, and the reset puts back the seeded data, the
- * settings and idle workers.
- */
-async function warmUp(site: Site): Promise<void> {
-	// Smaller requests first, each in a task of its own: what they run (nginx, the middleware,
-	// the ORM and SQLite's SELECT) is then ready, so no single task takes long.
-	for (const [path, accept] of WARM_UP) {
-		try {
-			await site.handle({
-				method: 'GET',
-				url: `${SITE_ORIGIN}${path}`,
-				headers: [
-					['Host', new URL(SITE_ORIGIN).host],
-					['Accept', accept]
-				],
-				body: new Uint8Array()
-			});
-		} catch (error) {
-			// Only a warm-up: the student's request will say what is wrong, if anything is.
-			console.info('Request Flow: the warm-up request failed.', error);
+function bind(name: ProjectName, h: SiteHost): SimulatedSite {
+	return {
+		project: name,
+		async handle(request) {
+			const handled = await h.answer(name, request);
+			if (!handled)
+				throw new TypeError(`Failed to fetch: no server at ${new URL(request.url).host}`);
+			return handled;
+		},
+		answer: (request) => h.answer(name, request),
+		config: () => h.config(name),
+		configure: (patch) => h.configure(name, patch),
+		reset: () => h.reset(name),
+		reload: (edits) => h.reload(edits),
+		setServerUp: (server, up) => h.setServerUp(name, server, up),
+		isServerUp: (server) => h.isServerUp(name, server),
+		readMail: (address) => h.readMail(name, address),
+		async watchMail(listener) {
+			// Across the thread boundary a function travels as a Comlink proxy.
+			const { proxy } = await import('comlink');
+			const id = await h.watchMail(name, proxy(listener));
+			return id === null ? null : () => void h.stopWatchingMail(id);
 		}
-		mark(`warm-up:${path}`);
-		await nextTask();
-	}
-	await site.reset();
+	};
 }
 
-/** Path and Accept: a file nginx serves, the API's JSON, a page's list, then the Send preset. */
-const WARM_UP: Array<[string, string]> = [
-	['/static/css/site.css', 'text/css'],
-	['/api/posts/3/', 'application/json'],
-	['/blog/', 'text/html'],
-	['/blog/3/', 'text/html']
-];
+/** The worker's start-up marks, copied into the page's timeline at the times they were made. */
+function copyMarks(marks: Mark[]): void {
+	if (thread === 'page' || typeof performance === 'undefined') return;
+	for (const { name, time } of marks) {
+		performance.mark(name, { startTime: time - performance.timeOrigin });
+	}
+}
 
-/**
- * Resolves in a new task: `scheduler.yield()` where there is one (the task keeps its place ahead
- * of other work), else a message to itself (setTimeout would wait 4 ms once nested).
- */
-function nextTask(): Promise<void> {
-	const { scheduler } = globalThis as { scheduler?: { yield?: () => Promise<void> } };
-	if (scheduler?.yield) return scheduler.yield();
-	return new Promise((resolve) => {
-		const channel = new MessageChannel();
-		channel.port1.onmessage = () => resolve();
-		channel.port2.postMessage(null);
-	});
+/** `request-flow:<name>` in the page's performance timeline (bench:cold reads them). */
+function mark(name: string): void {
+	if (typeof performance !== 'undefined') performance.mark(`request-flow:${name}`);
 }
