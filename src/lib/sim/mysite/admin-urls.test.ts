@@ -63,7 +63,13 @@ describe('password_change', () => {
 		expect(page.status).toBe(200);
 		expect(page.body).toContain('<title>Password change | Django site admin</title>');
 		expect(page.body).toContain('<h1>Password change</h1>');
-		expect(page.body).toContain('<label for="id_old_password">Old password:</label>');
+		// AdminPasswordChangeForm's required_css_class = "required", after `for` (BoundField.label_tag).
+		expect(page.body).toContain(
+			'<label for="id_old_password" class="required">Old password:</label>'
+		);
+		expect(page.body).toContain(
+			'<label for="id_new_password2" class="required">New password confirmation:</label>'
+		);
 		expect(page.body).toMatch(/<input type="password" name="old_password"[^>]*autofocus/);
 		expect(page.body).toContain('<a href="/admin/">Django administration</a>');
 		// cacheable=True: admin_view() adds no never_cache headers here.
