@@ -173,6 +173,34 @@ describe('autocomplete', () => {
 		expect(data.results.map((r) => r.text)).toEqual(['Building a shop with forms']);
 	});
 
+	it('searches through ModelAdmin.get_search_results(), as the changelist does', async () => {
+		const productAdmin = [...adminSite.registry.values()].find(
+			(admin) => admin.opts.modelName === 'product'
+		);
+		if (!productAdmin) throw new Error('ProductAdmin is not registered');
+		const saved = productAdmin.search_fields;
+		// "^name": names that start with the term (istartswith), in both places.
+		productAdmin.search_fields = ['^name'];
+		try {
+			const visitor = await staff('admin');
+			const page = await visitor.get(
+				'/admin/autocomplete/?app_label=shop&model_name=order&field_name=product&term=pot'
+			);
+			expect(JSON.parse(page.body).results).toEqual([]);
+			const tea = await visitor.get(
+				'/admin/autocomplete/?app_label=shop&model_name=order&field_name=product&term=tea'
+			);
+			const texts = (JSON.parse(tea.body) as { results: { text: string }[] }).results.map(
+				(r) => r.text
+			);
+			expect(texts.sort()).toEqual(['Tea towel', 'Teapot']);
+			const list = await visitor.get('/admin/shop/product/?q=pot');
+			expect(list.body).toContain('0 results');
+		} finally {
+			productAdmin.search_fields = saved;
+		}
+	});
+
 	it('answers 404 when the related ModelAdmin has no search_fields', async () => {
 		const productAdmin = [...adminSite.registry.values()].find(
 			(admin) => admin.opts.modelName === 'product'
