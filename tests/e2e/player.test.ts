@@ -250,12 +250,15 @@ test('a keyboard-only user sends a request and steps through it', async ({ page 
 	expect(await focusedName()).toBe('SECTION:Request player');
 	await page.keyboard.press(' ');
 	await expect(player(page)).toHaveAttribute('data-status', 'paused');
-	// Paused mid-hop: the first step finishes the hop in flight (the packet reaches its node).
+	// Paused mid-hop, the first step finishes the hop in flight (the packet reaches its node). On a
+	// busy machine the pause can come after that hop was due but before its timer fired: the pause
+	// then lands on its arrival and the step goes on to the next hop (player.machine.test.ts pins
+	// both). Either way the step ends on an arrival, and each later step moves by exactly one hop.
 	const travelling = (await lastSeen(page)).hop!.index;
 	await page.keyboard.press('ArrowRight');
-	await expect(narration(page)).toBeVisible();
 	const before = (await lastSeen(page)).hop!.index;
-	expect(before).toBe(travelling);
+	expect([travelling, travelling + 1]).toContain(before);
+	await expect(narration(page)).toContainText((await lastSeen(page)).hop!.summary);
 	await page.keyboard.press('ArrowRight');
 	await page.keyboard.press('ArrowRight');
 	await expect.poll(async () => (await lastSeen(page)).hop?.index).toBe(before + 2);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NODE_GROUP, NODE_IDS, STACK_NODE_IDS, isOutsideNode, type NodeId } from '$lib/sim/types';
 import {
+	MIN_TEXT_PX,
 	chooseOrientation,
 	computeLayout,
 	type DiagramLayout,
@@ -52,6 +53,17 @@ describe('chooseOrientation', () => {
 		expect(chooseOrientation(600)).toBe('wide');
 		expect(chooseOrientation(1920)).toBe('wide');
 		expect(chooseOrientation(0)).toBe('wide');
+	});
+});
+
+describe('the tall layout on a phone', () => {
+	it("draws mysite's stack with text of 12 px or more in a 375 px window (a 325 px column)", () => {
+		expect(chooseOrientation(325)).toBe('tall');
+		for (const visible of [undefined, [...STACK_NODE_IDS], ['browser', 'web-server'] as NodeId[]]) {
+			const layout = computeLayout('tall', visible);
+			const scale = Math.min(1, 325 / layout.width);
+			expect(Math.min(...Object.values(layout.fonts)) * scale).toBeGreaterThanOrEqual(MIN_TEXT_PX);
+		}
 	});
 });
 

@@ -122,7 +122,9 @@ const METRICS: Readonly<Record<Orientation | 'compact', Metrics>> = {
 const FONTS: Readonly<Record<Orientation | 'compact', DiagramFonts>> = {
 	wide: { group: 12, label: 16, sublabel: 13, packet: 12 },
 	compact: { group: 15.5, label: 15.5, sublabel: 15.5, packet: 15.5 },
-	tall: { group: 13, label: 14, sublabel: 12.5, packet: 13 }
+	// On a 375 px phone the tall diagram (~390 units wide) is drawn 325–343 px wide (a lesson's
+	// stage, the playground): 14.5 units are drawn at 12 px or more.
+	tall: { group: 14.5, label: 15, sublabel: 14.5, packet: 14.5 }
 };
 
 /** Group names short enough for a compact group one box wide. */

@@ -157,6 +157,33 @@ describe('the player machine', () => {
 		expect(statusOf(actor.getSnapshot())).toBe('done');
 	});
 
+	it('pausing mid-hop stops there: the first step finishes the hop in flight', () => {
+		const actor = start();
+		actor.send(held('a').event);
+		vi.advanceTimersByTime(1.5 * HOP);
+		actor.send({ type: 'playback.pause' });
+		expect(actor.getSnapshot().context.tick).toBeCloseTo(1.5);
+		expect(where(actor)).toBe('a#1');
+		actor.send({ type: 'playback.stepForward' });
+		expect(actor.getSnapshot().context.tick).toBe(2);
+		expect(where(actor)).toBe('a#1');
+	});
+
+	it('a pause after an arrival was due (its timer late on a busy machine) lands on that arrival', () => {
+		const actor = start();
+		actor.send(held('a').event);
+		vi.advanceTimersByTime(1.5 * HOP);
+		// The wall clock passes hop 1's arrival (tick 2), but its timer has not fired yet.
+		vi.setSystemTime(Date.now() + 0.7 * HOP);
+		expect(where(actor)).toBe('a#1');
+		actor.send({ type: 'playback.pause' });
+		// The packet had reached its node: the pause is at the arrival, so the step goes on from there.
+		expect(actor.getSnapshot().context.tick).toBe(2);
+		expect(where(actor)).toBe('a#1');
+		actor.send({ type: 'playback.stepForward' });
+		expect(where(actor)).toBe('a#2');
+	});
+
 	it('steps back past the start of a second request, and forward again', () => {
 		const actor = start();
 		actor.send(held('a').event);

@@ -77,6 +77,30 @@ describe('Inspector', () => {
 		expect(ran[0].textContent).toContain('def post_detail(request, pk):');
 	});
 
+	it('shows the file as it ran when the hop carries an edited one, and says so', () => {
+		const hop = find((h) => h.kind === 'call' && h.from === 'url-resolver');
+		const source = hop.detail.source!;
+		const text = fixtureSources[source.file].replace(
+			'def post_detail(request, pk):',
+			'def post_detail(request, pk):  # edited'
+		);
+		show({ ...hop, detail: { ...hop.detail, source: { ...source, text } } });
+		const panel = screen.getByRole('tabpanel');
+		expect(within(panel).getByTestId('edited-source').textContent).toContain(
+			`This request ran your edited ${source.file}`
+		);
+		const ran = [...panel.querySelectorAll('.row.ran')];
+		expect(ran[0].textContent).toContain('def post_detail(request, pk):  # edited');
+		expect(within(panel).getByRole('region', { name: `${source.file} source (edited)` })).toBe(
+			panel.querySelector('.code')
+		);
+		cleanup();
+		// The project's own file: no notice, the page's copy.
+		show(hop);
+		expect(screen.queryByTestId('edited-source')).toBeNull();
+		expect(screen.getByRole('tabpanel').textContent).not.toContain('# edited');
+	});
+
 	it('shows SQL with its parameters and the rows as a table with column headers', () => {
 		show(find((h) => h.kind === 'rows'));
 		const panel = screen.getByRole('tabpanel');

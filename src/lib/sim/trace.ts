@@ -38,6 +38,7 @@ import type {
 } from './types';
 import { NODE_IDS } from './types';
 import { frozenPlainCopy } from './plain-data';
+import { asRun } from './source-as-run';
 import { decodeUtf8 } from './http/bytes';
 import { byteLength } from './http/headers';
 
@@ -77,6 +78,11 @@ export class TraceRecorder {
 	readonly startedAt: number;
 	/** The node that is running Django code now: the ORM's calls start and end here. */
 	actor: NodeId = 'view';
+	/**
+	 * The project's files as the server runs them (Django's handler sets them): a hop's `source`
+	 * from a file the student edited then carries the file as it ran (`source-as-run.ts`).
+	 */
+	files?: Readonly<Record<string, string>>;
 	#clock = 0;
 	#hops: Hop[] = [];
 	#timings: Partial<Record<NodeId, number>> = {};
@@ -116,6 +122,10 @@ export class TraceRecorder {
 		detail: HopDetail = {},
 		costMs = 0
 	): Hop {
+		if (detail.source && this.files) {
+			const source = asRun(detail.source, this.files);
+			if (source !== detail.source) detail = { ...detail, source };
+		}
 		const duration = round(costMs + (this.#pending[from] ?? 0));
 		delete this.#pending[from];
 		this.#clock = round(this.#clock + costMs);

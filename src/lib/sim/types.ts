@@ -147,6 +147,11 @@ export interface SourceRef {
 	symbol?: string;
 	/** 1-based line numbers in the full file text that ran at this hop. */
 	lines: number[];
+	/**
+	 * The whole file as it ran, when the student had edited it (`lines` count in this text);
+	 * without it, the file is the project's own.
+	 */
+	text?: string;
 }
 
 export interface QueryInfo {

@@ -41,7 +41,7 @@ export interface DjangoOptions extends Omit<MiddlewareServices, 'isValidPath' | 
 	settings: Settings;
 	urlconf: UrlResolver<View>;
 	atomic: RequestTransaction;
-	/** Python source by project path, for the DEBUG 500 page. */
+	/** Python source by project path, as the server runs it: for the DEBUG 500 page and the trace. */
 	sources?: Readonly<Record<string, string>>;
 	/** Extra members of `request.sim` for this request (db, templates, reverse). */
 	context?: (recorder: TraceRecorder) => Record<string, unknown>;
@@ -63,6 +63,8 @@ export function createDjangoApplication(options: DjangoOptions): WsgiApplication
 			settings,
 			now: () => new Date(recorder.startedAt + recorder.now)
 		} as SimContext;
+		// The inspector shows each source as it ran, an edited file included.
+		if (options.sources) recorder.files = options.sources;
 		const request = new HttpRequest(environ, body, sim);
 		const errors: ExceptionContext = { urlconf: settings.ROOT_URLCONF, tried: [] };
 		recorder.actor = 'middleware';

@@ -63,7 +63,13 @@ describe('password_change', () => {
 		expect(page.status).toBe(200);
 		expect(page.body).toContain('<title>Password change | Django site admin</title>');
 		expect(page.body).toContain('<h1>Password change</h1>');
-		expect(page.body).toContain('<label for="id_old_password">Old password:</label>');
+		// AdminPasswordChangeForm's required_css_class = "required", after `for` (BoundField.label_tag).
+		expect(page.body).toContain(
+			'<label for="id_old_password" class="required">Old password:</label>'
+		);
+		expect(page.body).toContain(
+			'<label for="id_new_password2" class="required">New password confirmation:</label>'
+		);
 		expect(page.body).toMatch(/<input type="password" name="old_password"[^>]*autofocus/);
 		expect(page.body).toContain('<a href="/admin/">Django administration</a>');
 		// cacheable=True: admin_view() adds no never_cache headers here.
@@ -165,6 +171,34 @@ describe('autocomplete', () => {
 		expect(page.status).toBe(200);
 		const data = JSON.parse(page.body) as { results: Array<{ text: string }> };
 		expect(data.results.map((r) => r.text)).toEqual(['Building a shop with forms']);
+	});
+
+	it('searches through ModelAdmin.get_search_results(), as the changelist does', async () => {
+		const productAdmin = [...adminSite.registry.values()].find(
+			(admin) => admin.opts.modelName === 'product'
+		);
+		if (!productAdmin) throw new Error('ProductAdmin is not registered');
+		const saved = productAdmin.search_fields;
+		// "^name": names that start with the term (istartswith), in both places.
+		productAdmin.search_fields = ['^name'];
+		try {
+			const visitor = await staff('admin');
+			const page = await visitor.get(
+				'/admin/autocomplete/?app_label=shop&model_name=order&field_name=product&term=pot'
+			);
+			expect(JSON.parse(page.body).results).toEqual([]);
+			const tea = await visitor.get(
+				'/admin/autocomplete/?app_label=shop&model_name=order&field_name=product&term=tea'
+			);
+			const texts = (JSON.parse(tea.body) as { results: { text: string }[] }).results.map(
+				(r) => r.text
+			);
+			expect(texts.sort()).toEqual(['Tea towel', 'Teapot']);
+			const list = await visitor.get('/admin/shop/product/?q=pot');
+			expect(list.body).toContain('0 results');
+		} finally {
+			productAdmin.search_fields = saved;
+		}
 	});
 
 	it('answers 404 when the related ModelAdmin has no search_fields', async () => {

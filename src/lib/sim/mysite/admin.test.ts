@@ -29,6 +29,9 @@ describe('the admin login', () => {
 		expect(page.body).toContain('<title>Log in | Django site admin</title>');
 		expect(page.body).toContain('<a href="/admin/">Django administration</a>');
 		expect(page.body).toContain('<input type="hidden" name="next" value="/admin/">');
+		// AdminAuthenticationForm's required_css_class = "required".
+		expect(page.body).toContain('<label for="id_username" class="required">Username:</label>');
+		expect(page.body).toContain('<label for="id_password" class="required">Password:</label>');
 	});
 
 	it('refuses a user who is not staff with its own message (200, not 403)', async () => {

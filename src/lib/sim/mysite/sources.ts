@@ -9,6 +9,7 @@
  * the other way round), the first request through that view fails loudly, and the source test,
  * which sends every URL of the site, fails with it.
  */
+import { countsIn } from '../source-as-run';
 import type { SourceRef } from '../types';
 
 const projectFiles = import.meta.glob('./project/**/*', {
@@ -61,6 +62,7 @@ export class PySource {
 	/** 1-based, inclusive. */
 	readonly start: number;
 	readonly end: number;
+	readonly #text: string;
 	readonly #lines: readonly string[];
 	readonly #found = new Map<string, number>();
 
@@ -68,7 +70,8 @@ export class PySource {
 		readonly file: string,
 		readonly symbol: string
 	) {
-		const lines = sourceText(file).split('\n');
+		this.#text = sourceText(file);
+		const lines = this.#text.split('\n');
 		this.#lines = lines;
 		const header = new RegExp(`^(?:async\\s+)?(?:def|class)\\s+${symbol}\\b`);
 		const at = lines.findIndex((line) => header.test(line));
@@ -101,14 +104,15 @@ export class PySource {
 
 	/** A source reference to some lines of this block, for a hop's `detail.source`. */
 	ref(...texts: string[]): SourceRef {
-		return { file: this.file, symbol: this.symbol, lines: texts.map((text) => this.line(text)) };
+		const lines = texts.map((text) => this.line(text));
+		return countsIn({ file: this.file, symbol: this.symbol, lines }, this.#text);
 	}
 
 	/** The whole block: the `def` line and its body. */
 	get whole(): SourceRef {
 		const lines: number[] = [];
 		for (let n = this.start; n <= this.end; n++) lines.push(n);
-		return { file: this.file, symbol: this.symbol, lines };
+		return countsIn({ file: this.file, symbol: this.symbol, lines }, this.#text);
 	}
 
 	/** The `def`/`class` line (and decorators), shown when the resolver calls the view. */
@@ -118,7 +122,7 @@ export class PySource {
 			lines.push(n);
 			if (/^(?:async\s+)?(?:def|class)\s/.test(this.#lines[n - 1])) break;
 		}
-		return { file: this.file, symbol: this.symbol, lines };
+		return countsIn({ file: this.file, symbol: this.symbol, lines }, this.#text);
 	}
 }
 
@@ -129,10 +133,11 @@ export function pySource(file: string, symbol: string): PySource {
 
 /** A reference to one line anywhere in a file (a URL pattern, a setting). */
 export function fileLine(file: string, text: string): SourceRef {
-	const lines = sourceText(file).split('\n');
+	const whole = sourceText(file);
+	const lines = whole.split('\n');
 	const wanted = text.trim();
 	const found = lines.flatMap((line, i) => (line.trim() === wanted ? [i + 1] : []));
 	if (found.length !== 1)
 		throw new Error(`${file}: the line "${wanted}" is not there exactly once`);
-	return { file, lines: found };
+	return countsIn({ file, lines: found }, whole);
 }

@@ -11,6 +11,7 @@ import { formatTraceback, PythonError, SimulationReadsOnly } from './python-erro
 import { readSettings, SETTINGS_FILE, type SettingsRead } from './settings-reader';
 import { readUrlconf, type UrlconfRead, type ViewModules } from './urlconf-reader';
 import { checkLineChoice, fileKind, type ProjectEdits } from './editable';
+import { withEdited } from '../source-as-run';
 
 export {
 	checkLineChoice,
@@ -70,6 +71,7 @@ export interface LoadOptions {
 
 export function loadProject(options: LoadOptions): LoadedProject {
 	const files: Record<string, string> = { ...options.sources };
+	const edited: string[] = [];
 	const notes: string[] = [];
 	for (const [path, text] of Object.entries(options.edits)) {
 		const kind = fileKind(path);
@@ -85,8 +87,10 @@ export function loadProject(options: LoadOptions): LoadedProject {
 			}
 		}
 		files[path] = text;
+		if (text !== options.sources[path]) edited.push(path);
 	}
-	const loaded: LoadedProject = { files, notes };
+	// The trace shows an edited file as it ran (source-as-run.ts).
+	const loaded: LoadedProject = { files: withEdited(files, edited), notes };
 	try {
 		loaded.settings = readSettings(files[SETTINGS_FILE], options.sources[SETTINGS_FILE]);
 		notes.push(...loaded.settings.notes);

@@ -119,6 +119,26 @@ describe('Form', () => {
 		expect([...name.errors]).toEqual(['This field is required.']);
 	});
 
+	it('puts required_css_class on the labels and rows of required fields only', () => {
+		class Marked extends ContactForm {
+			override readonly required_css_class = 'required';
+		}
+		const form = new Marked();
+		expect(form.field('name').label_tag.value).toBe(
+			'<label for="id_name" class="required">Name:</label>'
+		);
+		expect(form.field('age').label_tag.value).toBe('<label for="id_age">Age:</label>');
+		expect(form.as_div.value).toContain(
+			'<div class="required">\n    <label for="id_name" class="required">'
+		);
+		expect(form.as_div.value).toContain('<div>\n    <label for="id_age">Age:</label>');
+		expect(form.as_p.value).toContain(
+			'<p class="required">\n    <label for="id_email" class="required">'
+		);
+		// Without ids django/forms/label.html draws the label's text alone.
+		expect(new Marked({ auto_id: false }).field('name').label_tag.value).toBe('Name:');
+	});
+
 	it('never prints a password back', () => {
 		const form = new Form(
 			{ password: new PasswordField() },

@@ -54,6 +54,11 @@ export class Form extends SafeString {
 	readonly auto_id: string | false;
 	readonly prefix: string | null;
 	readonly use_required_attribute: boolean;
+	/**
+	 * `required_css_class`: unset on `Form`; a form class that sets it (the admin's login and
+	 * password change forms: "required") puts it on each required field's label and row.
+	 */
+	readonly required_css_class: string | undefined = undefined;
 	cleaned_data: Record<string, unknown> = {};
 	#errors: Record<string, ErrorList> | null = null;
 
@@ -180,7 +185,7 @@ export class Form extends SafeString {
 				? `\n      <span class="helptext"${bound.auto_id ? ` id="${bound.auto_id}_helptext"` : ''}>${bound.field.helpText}</span>\n    `
 				: '';
 			out +=
-				`\n  ${bound.errors.value}\n  <p>\n    ${bound.label ? bound.label_tag.value : ''}` +
+				`\n  ${bound.errors.value}\n  <p${classAttr(bound.css_classes)}>\n    ${bound.label ? bound.label_tag.value : ''}` +
 				`\n    ${bound.html}\n    ${help}\n    ${last ? `\n      ${hiddenHtml}\n    ` : ''}\n  </p>\n`;
 		});
 		out += '\n';
@@ -196,7 +201,9 @@ export class Form extends SafeString {
 		for (const bound of this.bound_fields) {
 			const errors = bound.errors.length ? `\n    ${bound.errors.value}` : '';
 			const label = bound.label ? `\n    ${bound.label_tag.value}` : '';
-			parts.push(`  <div>${label}${errors}\n    ${bound.html}\n  </div>`);
+			parts.push(
+				`  <div${classAttr(bound.css_classes)}>${label}${errors}\n    ${bound.html}\n  </div>`
+			);
 		}
 		return markSafe(parts.join('\n'));
 	}
@@ -211,6 +218,11 @@ export class Form extends SafeString {
 		}
 		return out;
 	}
+}
+
+/** ` class="…"` as the form templates write a row's classes, or nothing. */
+function classAttr(classes: string): string {
+	return classes ? ` class="${escapeHtml(classes)}"` : '';
 }
 
 /** A form's Python class name, as its class declares it (`static python_name`). */
@@ -263,14 +275,27 @@ export class BoundField extends SafeString {
 		return value;
 	}
 
-	/** `{{ form.title.label_tag }}`: `<label for="id_title">Title:</label>`. */
+	/**
+	 * `{{ form.title.label_tag }}`: `<label for="id_title">Title:</label>`; a required field of a
+	 * form with `required_css_class` gets it after `for`, as `BoundField.label_tag` adds it:
+	 * `<label for="id_old_password" class="required">Old password:</label>`.
+	 */
 	get label_tag(): SafeString {
 		const text = escapeHtml(this.label);
 		const suffix = /[:?.!]$/.test(this.label) ? '' : ':';
 		const target = this.field.widget.isHidden ? '' : this.auto_id;
-		return markSafe(
-			target ? `<label for="${target}">${text}${suffix}</label>` : `<label>${text}${suffix}</label>`
-		);
+		const required = this.form.required_css_class;
+		const css = required && this.field.required ? ` class="${escapeHtml(required)}"` : '';
+		// Without an id (auto_id=False) django/forms/label.html draws the text alone.
+		if (!this.auto_id) return markSafe(`${text}${suffix}`);
+		const attrs = `${target ? ` for="${target}"` : ''}${css}`;
+		return markSafe(`<label${attrs}>${text}${suffix}</label>`);
+	}
+
+	/** `css_classes()`: the form's `required_css_class` when the field is required, else ''. */
+	get css_classes(): string {
+		const required = this.form.required_css_class;
+		return required && this.field.required ? required : '';
 	}
 
 	/** The widget's HTML with the attributes Django's BoundField adds (required, aria, id). */

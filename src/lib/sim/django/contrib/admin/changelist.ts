@@ -8,7 +8,6 @@
  */
 import type { Model } from '../../db/model';
 import type { QuerySet } from '../../db/queryset';
-import { Q } from '../../db/expressions';
 import { ForeignKeyField } from '../../db/field-constructors';
 import type { Field } from '../../db/fields';
 import { targetModel } from '../../db/relations';
@@ -88,11 +87,6 @@ export class FieldListFilter {
 	}
 }
 
-/** Django's `smart_split` for the search box: words, or "quoted phrases". */
-function searchTerms(query: string): string[] {
-	return [...query.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]);
-}
-
 export class ChangeList<I extends Model = Model> {
 	readonly params: Record<string, string> = {};
 	readonly query: string;
@@ -164,7 +158,10 @@ export class ChangeList<I extends Model = Model> {
 				qs = this.applyLookup(qs, spec.lookup_kwarg, spec.lookup_val);
 		}
 		for (const [key, value] of Object.entries(remaining)) qs = this.applyLookup(qs, key, value);
-		qs = this.applySearch(qs);
+		// The search box: ModelAdmin.get_search_results(), as the autocomplete searches too.
+		const [searched, mayHaveDuplicates] = model_admin.get_search_results(request, qs, this.query);
+		// Django keeps each row once with an Exists() subquery; this ORM has none: DISTINCT.
+		qs = mayHaveDuplicates ? searched.distinct() : searched;
 		this.ordering = this.get_ordering();
 		qs = qs.order_by(...this.ordering);
 		this.queryset = qs;
@@ -292,18 +289,6 @@ export class ChangeList<I extends Model = Model> {
 		} catch (e) {
 			throw new IncorrectLookupParameters(e instanceof Error ? e.message : String(e));
 		}
-	}
-
-	private applySearch(qs: QuerySet<I>): QuerySet<I> {
-		if (!this.query || !this.search_fields.length) return qs;
-		for (const term of searchTerms(this.query)) {
-			let any = Q({ [`${this.search_fields[0]}__icontains`]: term });
-			for (const name of this.search_fields.slice(1)) {
-				any = any.or(Q({ [`${name}__icontains`]: term }));
-			}
-			qs = qs.filter(any);
-		}
-		return qs;
 	}
 
 	/** `get_ordering_field(field_name)`: what to order by for a column, or null (`__str__`). */

@@ -1,7 +1,8 @@
 /**
  * `django.contrib.admin.forms.AdminAuthenticationForm`: the login form, but only staff may
  * pass. A wrong password and a user who is not staff get the same message (Django 5.2's words),
- * so the page does not tell which accounts are staff.
+ * so the page does not tell which accounts are staff. Its `required_css_class = "required"`
+ * marks both labels (`<label for="id_username" class="required">`).
  */
 import type { User } from '../../auth/models';
 import { AuthenticationForm } from '../../forms/authentication-form';
@@ -15,6 +16,7 @@ export const ADMIN_INVALID_LOGIN =
 export class AdminAuthenticationForm extends AuthenticationForm {
 	static override python_name = 'AdminAuthenticationForm';
 	override invalid_login = ADMIN_INVALID_LOGIN;
+	override readonly required_css_class = 'required';
 
 	override confirm_login_allowed(user: User): boolean {
 		if (user.is_staff) return true;

@@ -4,7 +4,9 @@
  * `readonly_fields`, `prepopulated_fields`, `list_editable`, `inlines`) and the permission
  * checks every admin view makes first, each reading `auth_permission` as Django does.
  */
+import { Q } from '../../db/expressions';
 import type { Field } from '../../db/fields';
+import type { ModelMeta } from '../../db/meta';
 import type { Model, ModelClass } from '../../db/model';
 import type { QuerySet } from '../../db/queryset';
 import { ModelForm } from '../../forms/models';
@@ -24,6 +26,44 @@ export class TabularInline {
 	get verbose_name_plural(): string {
 		return this.model._meta.verboseNamePlural;
 	}
+}
+
+/**
+ * Django's `smart_split` of a search term, each quoted bit unquoted (`unescape_string_literal`):
+ * words, or "quoted phrases".
+ */
+export function searchBits(term: string): string[] {
+	return [...term.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]);
+}
+
+/** `construct_search()`: `^name` istartswith, `=name` iexact, a name with its lookup as is, else icontains. */
+function constructSearch(opts: ModelMeta, name: string): string {
+	if (name.startsWith('^')) return `${name.slice(1)}__istartswith`;
+	if (name.startsWith('=')) return `${name.slice(1)}__iexact`;
+	const parts = name.split('__');
+	const last = parts[parts.length - 1];
+	if (parts.length > 1 && SEARCH_LOOKUPS.has(last) && !opts.findField(last)) return name;
+	return `${name}__icontains`;
+}
+
+const SEARCH_LOOKUPS = new Set([
+	'exact',
+	'iexact',
+	'contains',
+	'icontains',
+	'startswith',
+	'istartswith',
+	'endswith',
+	'iendswith'
+]);
+
+/**
+ * `lookup_spawns_duplicates()`, for the first step of the path: a column or a ForeignKey of the
+ * model reaches one row; anything else (a reverse relation, `post__comments`) may reach several.
+ */
+function spawnsDuplicates(opts: ModelMeta, lookup: string): boolean {
+	const first = lookup.split('__')[0];
+	return first !== 'pk' && opts.findField(first) === undefined;
 }
 
 export class ModelAdmin<I extends Model = Model> {
@@ -81,6 +121,26 @@ export class ModelAdmin<I extends Model = Model> {
 	get_queryset(): QuerySet<I> {
 		const all = this.model.objects.all();
 		return this.ordering ? all.order_by(...this.ordering) : all;
+	}
+
+	/**
+	 * `get_search_results(request, queryset, search_term)`: every bit of the term must match one of
+	 * `search_fields`. Returns the queryset and whether it may hold a row twice (a search through a
+	 * many-valued relation). The changelist's search box and the autocomplete both search here.
+	 */
+	get_search_results(
+		_request: HttpRequest,
+		queryset: QuerySet<I>,
+		search_term: string
+	): [QuerySet<I>, boolean] {
+		if (!this.search_fields.length || !search_term) return [queryset, false];
+		const lookups = this.search_fields.map((name) => constructSearch(this.opts, name));
+		for (const bit of searchBits(search_term)) {
+			let any = Q({ [lookups[0]]: bit });
+			for (const lookup of lookups.slice(1)) any = any.or(Q({ [lookup]: bit }));
+			queryset = queryset.filter(any);
+		}
+		return [queryset, lookups.some((lookup) => spawnsDuplicates(this.opts, lookup))];
 	}
 
 	/** The fields a form may edit: editable, not the primary key, not read-only. */

@@ -10,32 +10,14 @@
  * ids and `str()`, a page of `list_per_page` at a time.
  */
 import { ForeignKeyField } from '../../../db/field-constructors';
-import { Q, type Database, type Model, type QuerySet } from '../../../db';
+import type { Database } from '../../../db';
 import { targetModel } from '../../../db/relations';
 import { Http404, JsonResponse, PermissionDenied, type HttpRequest } from '../../../http';
 import { step } from '../../../views/runtime';
-import type { ModelAdmin } from '../options';
 import type { AdminSite } from '../sites';
 
 function dbOf(request: HttpRequest): Database {
 	return (request.sim as unknown as { db: Database }).db;
-}
-
-/** Django's `smart_split` for the search term: words, or "quoted phrases". */
-function searchTerms(query: string): string[] {
-	return [...query.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]);
-}
-
-/** `ModelAdmin.get_search_results()`: every word must match one field with `icontains`. */
-function searchResults<I extends Model>(admin: ModelAdmin<I>, qs: QuerySet<I>, term: string) {
-	for (const word of searchTerms(term)) {
-		let any = Q({ [`${admin.search_fields[0]}__icontains`]: word });
-		for (const name of admin.search_fields.slice(1)) {
-			any = any.or(Q({ [`${name}__icontains`]: word }));
-		}
-		qs = qs.filter(any);
-	}
-	return qs;
 }
 
 /** `process_request()`: the term, the related ModelAdmin, or PermissionDenied. */
@@ -89,7 +71,13 @@ export function autocompleteView(site: AdminSite) {
 			);
 			throw new PermissionDenied();
 		}
-		const qs = searchResults(admin, admin.get_queryset(), term);
+		// get_queryset(): the related ModelAdmin's rows, searched by its get_search_results().
+		const [searched, mayHaveDuplicates] = admin.get_search_results(
+			request,
+			admin.get_queryset(),
+			term
+		);
+		const qs = mayHaveDuplicates ? searched.distinct() : searched;
 		const perPage = admin.list_per_page;
 		const pageParam = request.GET.get('page', '1') ?? '1';
 		const page = /^\d+$/.test(pageParam) ? Number(pageParam) : NaN;

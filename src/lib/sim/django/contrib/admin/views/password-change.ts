@@ -14,6 +14,7 @@ import type { AdminSite } from '../sites';
 /** `django.contrib.admin.forms.AdminPasswordChangeForm`: `required_css_class = "required"`. */
 export class AdminPasswordChangeForm extends PasswordChangeForm {
 	static override python_name = 'AdminPasswordChangeForm';
+	override readonly required_css_class = 'required';
 }
 
 export function passwordChangeView(site: AdminSite) {
