@@ -18,7 +18,8 @@
 //      writes `<prefix>-<run>.cpuprofile` for DevTools and prints the functions that took the most
 //      time; build with `--minify false` for readable names), CHROMIUM_PATH.
 // Targets: p95 frame interval < 20 ms over the window, fetch → first movement < 50 ms, the play
-// clock's pace equal to the speed's hop duration (700 ms at normal).
+// clock's pace equal to the speed's hop duration (700 ms at normal). The floor: the same number of
+// requests answered by the page's probe handler at once, measured in the same page just before.
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { withServedBuild } from './bench-browser.js';
@@ -56,6 +57,20 @@ async function measure(browser, origin, run) {
 		await (await fetch(`https://mysite.test${path}`, { credentials: 'include' })).text();
 		player.clear();
 	}, path);
+	// The floor: as many requests in flight, each answered at once by the page's own probe
+	// handler (a 204 with no stack and no player behind it): what reaching the page's handlers
+	// through the service worker costs with that many in flight.
+	const floor = await page.evaluate(async (requests) => {
+		const t0 = performance.now();
+		let first = null;
+		const probe = () =>
+			fetch('https://mysite.test/', {
+				method: 'HEAD',
+				headers: { 'x-request-flow-probe': '1' }
+			}).then(() => (first ??= performance.now() - t0));
+		await Promise.all(Array.from({ length: requests }, probe));
+		return { first, all: performance.now() - t0 };
+	}, requests);
 	await cdp.send('Performance.enable');
 	if (profile) await cdp.send('Profiler.start');
 	const load = loadavg()[0];
@@ -181,7 +196,7 @@ async function measure(browser, origin, run) {
 		result.profileFile = file;
 	}
 	await page.close();
-	return { ...result, load, loadAfter: loadavg()[0] };
+	return { ...result, floor, load, loadAfter: loadavg()[0] };
 }
 
 /** The renderer's CPU time so far (s): its main thread's and the whole process's, and the clock. */
@@ -260,6 +275,14 @@ await withServedBuild({ port }, async ({ browser, origin }) => {
 		'fetch() → first movement',
 		results.map((r) => ms(r.firstMoved)),
 		'< 50 ms'
+	);
+	row(
+		`floor: first of ${requests} bare answers`,
+		results.map((r) => ms(r.floor.first))
+	);
+	row(
+		`floor: all ${requests} bare answers`,
+		results.map((r) => ms(r.floor.all))
 	);
 	row(
 		'play clock pace (per hop)',

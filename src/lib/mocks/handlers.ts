@@ -50,7 +50,7 @@ export function createHandlers(options: HandlerOptions = {}): RequestHandler[] {
 		? async (request: SimRequest) => answerWith(await site(), request)
 		: (request: SimRequest) => import('./simulation').then((m) => m.answer(request));
 	const jar = options.jar ?? browserJar;
-	const present = options.present ?? publishTrace;
+	const present = inBatches(options.present ?? publishTrace);
 	/** The page the simulated browser shows: the last HTML document it fetched from the site. */
 	let page: string | undefined;
 
@@ -72,6 +72,42 @@ export function createHandlers(options: HandlerOptions = {}): RequestHandler[] {
 		}),
 		http.all(onOtherTestHost, () => HttpResponse.error())
 	];
+}
+
+type Present = (trace: Trace, arrival: Arrival) => Promise<void>;
+
+/**
+ * Hands answered requests to `present` together, in one task, when several come back from the
+ * site at once (a page with its stylesheet and images, a burst of 50 fetches): the player and the
+ * history then update the page once for all of them rather than once each, and frames keep
+ * coming. A lone request waits one task at most.
+ */
+function inBatches(present: Present): Present {
+	let batch: Array<() => void> | null = null;
+	return (trace, arrival) =>
+		new Promise<void>((resolve, reject) => {
+			const run = () => void present(trace, arrival).then(resolve, reject);
+			if (batch) {
+				batch.push(run);
+				return;
+			}
+			batch = [run];
+			afterQueuedTasks(() => {
+				const runs = batch ?? [];
+				batch = null;
+				for (const r of runs) r();
+			});
+		});
+}
+
+/** Runs `then` in a new task, behind the messages already queued (other answers among them). */
+function afterQueuedTasks(then: () => void): void {
+	const channel = new MessageChannel();
+	channel.port1.onmessage = () => {
+		channel.port1.close();
+		then();
+	};
+	channel.port2.postMessage(null);
 }
 
 /** A request to the simulated site (or an outside server it may have), whatever its path holds. */
