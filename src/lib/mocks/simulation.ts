@@ -51,12 +51,15 @@ let host: Promise<SiteHost> | undefined;
 let thread: SiteThread | undefined;
 const sites = new Map<ProjectName, Promise<SimulatedSite>>();
 
-/** The host of the simulated sites: the worker's, or the page's own when no worker starts. */
-function connect(): Promise<SiteHost> {
+/**
+ * The host of the simulated sites: the worker's, or the page's own when no worker starts.
+ * `first`: the project whose site is wanted first, which a new worker starts building at once.
+ */
+function connect(first: ProjectName = current): Promise<SiteHost> {
 	host ??= (async () => {
 		if (typeof Worker !== 'undefined' && !wantsPageThread()) {
 			try {
-				const remote = await startWorker();
+				const remote = await startWorker(first);
 				thread = 'worker';
 				mark('site-thread:worker');
 				return remote;
@@ -73,7 +76,7 @@ function connect(): Promise<SiteHost> {
 	return host;
 }
 
-async function startWorker(): Promise<SiteHost> {
+async function startWorker(first: ProjectName): Promise<SiteHost> {
 	const worker = new Worker(new URL('./site-worker.ts', import.meta.url), {
 		type: 'module',
 		name: 'Request Flow: simulated site'
@@ -81,6 +84,9 @@ async function startWorker(): Promise<SiteHost> {
 	try {
 		const { wrap } = await import('comlink');
 		const remote = kept(wrap<SiteHost>(worker) as unknown as SiteHost);
+		// Asked at once, not after the first answer: the worker receives it as soon as its script
+		// has run and builds the site while the page is still busy with its own start.
+		remote.start(first).catch(() => undefined);
 		// A worker whose script cannot load (a sandboxed frame, a strict CSP) only fires `error`.
 		await new Promise<void>((resolve, reject) => {
 			const timer = setTimeout(
@@ -160,7 +166,7 @@ export function siteOf(name: ProjectName): Promise<SimulatedSite> {
 	let site = sites.get(name);
 	if (!site) {
 		site = (async () => {
-			const h = await connect();
+			const h = await connect(name);
 			try {
 				await h.start(name);
 			} finally {

@@ -34,13 +34,21 @@ const loads = new Map<ProjectName, ReturnType<typeof load>>();
 
 /** Everything building the site of project `name` needs, loaded in parallel. */
 function load(name: ProjectName) {
+	const marked = <T>(what: string, loading: Promise<T>) =>
+		loading.then((loaded) => (mark(`loaded:${what}`), loaded));
 	return Promise.all([
-		loadSqlJs(),
-		import('$lib/sim/site'),
+		marked('sql.js', loadSqlJs()),
+		marked('stack', import('$lib/sim/site')),
 		name === 'mysite-full'
-			? import('$lib/sim/mysite/full').then((m) => m.mysiteFull)
+			? marked(
+					'full project',
+					import('$lib/sim/mysite/full').then((m) => m.mysiteFull)
+				)
 			: Promise.resolve(undefined),
-		SNAPSHOTS[name]().then((m) => (m.default ? base64Bytes(m.default) : undefined))
+		marked(
+			'database file',
+			SNAPSHOTS[name]().then((m) => (m.default ? base64Bytes(m.default) : undefined))
+		)
 	]);
 }
 
@@ -86,6 +94,7 @@ let wasm: Promise<WebAssembly.Module> | undefined;
 function compileSqlJs(): Promise<WebAssembly.Module> {
 	wasm ??= (async () => {
 		try {
+			mark('wasm-fetch');
 			return await WebAssembly.compileStreaming(fetch(wasmUrl));
 		} catch {
 			// A host that does not send `application/wasm`: compile the whole file instead.
