@@ -104,6 +104,8 @@ export function startSimulation(): Promise<SimulationMode> {
 export function simulationReady(): Promise<SimulationMode> {
 	ready ??= (async () => {
 		if (simulationStatus.state === 'idle') simulationStatus.state = 'starting';
+		// Nothing competes with the page's first paint for the network or a core.
+		await afterFirstPaint();
 		// The site is loaded and built in its own Web Worker (sql.js, the stack, the build's
 		// database file) while the service worker starts: neither waits for the other.
 		mark('site-load-start');
@@ -125,6 +127,31 @@ export function simulationReady(): Promise<SimulationMode> {
 		ready = undefined;
 	});
 	return ready;
+}
+
+/**
+ * Resolves once the page has painted its first content (at once if it has, or if the page is
+ * hidden and will not paint), or after a second at most. The simulated site's downloads (sql.js
+ * and its wasm, ~600 KiB gzipped with the stack) then start after the page is on screen, never
+ * before it, however slow the machine.
+ */
+function afterFirstPaint(): Promise<void> {
+	if (
+		typeof document === 'undefined' ||
+		document.visibilityState === 'hidden' ||
+		performance.getEntriesByName('first-contentful-paint').length > 0
+	)
+		return Promise.resolve();
+	return new Promise((resolve) => {
+		const timer = setTimeout(resolve, 1000);
+		// The frame after the next one: the next one has then been painted.
+		requestAnimationFrame(() =>
+			requestAnimationFrame(() => {
+				clearTimeout(timer);
+				resolve();
+			})
+		);
+	});
 }
 
 /**
