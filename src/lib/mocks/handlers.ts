@@ -50,7 +50,9 @@ export function createHandlers(options: HandlerOptions = {}): RequestHandler[] {
 		? async (request: SimRequest) => answerWith(await site(), request)
 		: (request: SimRequest) => import('./simulation').then((m) => m.answer(request));
 	const jar = options.jar ?? browserJar;
-	const present = inBatches(options.present ?? publishTrace);
+	// The page's player is handed answers in batches; a presenter given here (tests, bench:sim)
+	// gets each at once.
+	const present = options.present ?? inBatches(publishTrace);
 	/** The page the simulated browser shows: the last HTML document it fetched from the site. */
 	let page: string | undefined;
 
