@@ -81,6 +81,9 @@ test('staff log in, search and filter posts, fix a validation error, and see the
 	await expect(address).toHaveValue(`${SITE}/admin/blog/post/?author__id__exact=2&q=request`);
 	await expect(frame.getByText('0 posts')).toBeVisible();
 	await frame.getByRole('link', { name: 'All', exact: true }).click();
+	// The next page must be in before the search box is emptied, or the old page's box is.
+	await expect(address).toHaveValue(`${SITE}/admin/blog/post/?q=request`);
+	await expect(frame.getByText('1 result')).toBeVisible();
 	await frame.getByRole('textbox', { name: 'Search' }).fill('');
 	await frame.getByRole('button', { name: 'Search' }).click();
 	await expect(frame.getByText('3 posts')).toBeVisible();

@@ -509,3 +509,14 @@ describe('source references recorded while serving every URL', () => {
 		}
 	});
 });
+
+describe('the project files a student reads', () => {
+	it('are the sources only, never Python’s bytecode caches', () => {
+		const paths = Object.keys(projectSources);
+		expect(paths.length).toBeGreaterThan(20);
+		expect(paths.filter((p) => p.includes('__pycache__') || p.endsWith('.pyc'))).toEqual([]);
+		// Text throughout: no file the editor's tree would show as bytes.
+		// eslint-disable-next-line no-control-regex
+		expect(paths.filter((p) => /[\u0000-\u0008]/.test(projectSources[p]))).toEqual([]);
+	});
+});

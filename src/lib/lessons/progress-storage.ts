@@ -13,23 +13,32 @@ export { MAX_PROGRESS_FILE_BYTES, progressFileTooLarge } from './progress-file';
 export const PROGRESS_KEY = 'request-flow:progress:v1';
 export const UNREADABLE_KEY = `${PROGRESS_KEY}:unreadable`;
 
-const lessonProgressSchema = z.object({
-	status: z.enum(['in-progress', 'done']),
-	/** The step the student was on (1-based), so a reload lands there. */
-	step: z.number().int().min(1),
-	/** The choices (0-based) given to each prediction, by step id. */
-	answers: z.record(z.string(), z.array(z.number().int().min(0)).min(1)),
-	/** Challenges passed, by step id. */
-	challenges: z.record(z.string(), z.object({ passedAt: z.string() })),
-	updatedAt: z.string()
-});
-export type LessonProgress = z.infer<typeof lessonProgressSchema>;
+/**
+ * The schemas are built on first use, not when the module loads: a first visit has nothing saved
+ * to validate, and building them is most of what this module costs the page's start.
+ */
+function buildSchemas() {
+	const lessonProgressSchema = z.object({
+		status: z.enum(['in-progress', 'done']),
+		/** The step the student was on (1-based), so a reload lands there. */
+		step: z.number().int().min(1),
+		/** The choices (0-based) given to each prediction, by step id. */
+		answers: z.record(z.string(), z.array(z.number().int().min(0)).min(1)),
+		/** Challenges passed, by step id. */
+		challenges: z.record(z.string(), z.object({ passedAt: z.string() })),
+		updatedAt: z.string()
+	});
+	return z.object({
+		version: z.literal(1),
+		lessons: z.record(z.string(), lessonProgressSchema)
+	});
+}
+let schema: ReturnType<typeof buildSchemas> | undefined;
+/** The schema of everything saved: `{ version: 1, lessons: { <slug>: LessonProgress } }`. */
+export const progressSchema = () => (schema ??= buildSchemas());
 
-export const progressSchema = z.object({
-	version: z.literal(1),
-	lessons: z.record(z.string(), lessonProgressSchema)
-});
-export type Progress = z.infer<typeof progressSchema>;
+export type Progress = z.infer<ReturnType<typeof buildSchemas>>;
+export type LessonProgress = Progress['lessons'][string];
 
 /** Timestamps in progress records: ISO 8601, so they sort as text. */
 export const nowIso = () => new Date().toISOString();
@@ -71,7 +80,7 @@ export function browserStorage(): Storage | null {
 
 export function parseProgress(raw: string): Progress | null {
 	try {
-		const result = progressSchema.safeParse(JSON.parse(raw));
+		const result = progressSchema().safeParse(JSON.parse(raw));
 		return result.success ? result.data : null;
 	} catch {
 		return null;
@@ -148,7 +157,7 @@ export function readProgressFile(
 	} catch {
 		return { ok: false, message: 'This file is not JSON, so it cannot be a progress file.' };
 	}
-	const result = progressSchema.safeParse(data);
+	const result = progressSchema().safeParse(data);
 	if (result.success) return { ok: true, progress: result.data };
 	const issue = result.error.issues[0];
 	const where = issue.path.length ? ` (at ${issue.path.join('.')})` : '';

@@ -15,6 +15,7 @@ import type { SetupWorker } from 'msw/browser';
 import { SITE_ORIGIN } from './origin';
 import { simulationStatus, type SimulationMode } from './status.svelte';
 import { createWorkerWatch } from './worker-watch';
+import { afterPageSettles } from '$lib/first-paint';
 // Small (the site and sql.js load inside it only when needed): the choice of project is synchronous.
 import { chooseProject, currentProject, getSite, siteThread, type ProjectName } from './simulation';
 
@@ -43,6 +44,12 @@ const PROBE_HEADER = 'x-request-flow-probe';
 
 let started: Promise<SimulationMode> | undefined;
 let ready: Promise<SimulationMode> | undefined;
+/**
+ * Both wait, once, until the page has painted and hydrated: neither msw's start nor the site's
+ * downloads and build then compete with them for the network or one of a small machine's cores.
+ */
+let settled: Promise<void> | undefined;
+const pageSettled = () => (settled ??= afterPageSettles());
 
 /**
  * Starts answering requests to the simulated site (the service worker, or in the page), without
@@ -52,13 +59,14 @@ let ready: Promise<SimulationMode> | undefined;
 export function startSimulation(): Promise<SimulationMode> {
 	started ??= (async () => {
 		if (simulationStatus.state === 'idle') simulationStatus.state = 'starting';
+		await pageSettled();
 		guardLocalStorage();
 		const inPage = wantsInPage();
 		// msw/browser loads beside msw, not after it: no waterfall.
 		const [{ createHandlers, onSite }, { http, HttpResponse }, browser, { onTrace }] =
 			await Promise.all([
 				import('./handlers'),
-				import('msw'),
+				import('./msw-core'),
 				inPage ? undefined : import('msw/browser'),
 				import('$lib/flow/trace-bus')
 			]);
@@ -104,8 +112,7 @@ export function startSimulation(): Promise<SimulationMode> {
 export function simulationReady(): Promise<SimulationMode> {
 	ready ??= (async () => {
 		if (simulationStatus.state === 'idle') simulationStatus.state = 'starting';
-		// Nothing competes with the page's first paint for the network or a core.
-		await afterFirstPaint();
+		await pageSettled();
 		// The site is loaded and built in its own Web Worker (sql.js, the stack, the build's
 		// database file) while the service worker starts: neither waits for the other.
 		mark('site-load-start');
@@ -127,31 +134,6 @@ export function simulationReady(): Promise<SimulationMode> {
 		ready = undefined;
 	});
 	return ready;
-}
-
-/**
- * Resolves once the page has painted its first content (at once if it has, or if the page is
- * hidden and will not paint), or after a second at most. The simulated site's downloads (sql.js
- * and its wasm, ~600 KiB gzipped with the stack) then start after the page is on screen, never
- * before it, however slow the machine.
- */
-function afterFirstPaint(): Promise<void> {
-	if (
-		typeof document === 'undefined' ||
-		document.visibilityState === 'hidden' ||
-		performance.getEntriesByName('first-contentful-paint').length > 0
-	)
-		return Promise.resolve();
-	return new Promise((resolve) => {
-		const timer = setTimeout(resolve, 1000);
-		// The frame after the next one: the next one has then been painted.
-		requestAnimationFrame(() =>
-			requestAnimationFrame(() => {
-				clearTimeout(timer);
-				resolve();
-			})
-		);
-	});
 }
 
 /**
@@ -262,7 +244,7 @@ async function probe(): Promise<boolean> {
 
 /** Wraps `window.fetch` so requests to the simulated origin are answered by the handlers. */
 async function answerInPage(handlers: RequestHandler[]): Promise<void> {
-	const { getResponse } = await import('msw');
+	const { getResponse } = await import('./msw-core');
 	const pageFetch = window.fetch.bind(window);
 	const answer = async (request: Request, redirects: number): Promise<Response> => {
 		const copy = request.clone();
