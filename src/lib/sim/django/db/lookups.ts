@@ -10,7 +10,8 @@ import { PythonValueError } from '../exceptions';
 import { FieldError } from './errors';
 import type { Field, SqlValue } from './fields';
 
-export const LOOKUPS = [
+/** The lookups that match a value as it is, or as text (`LIKE`). */
+export const MATCH_LOOKUPS = [
 	'exact',
 	'iexact',
 	'contains',
@@ -18,7 +19,11 @@ export const LOOKUPS = [
 	'startswith',
 	'istartswith',
 	'endswith',
-	'iendswith',
+	'iendswith'
+] as const;
+
+export const LOOKUPS = [
+	...MATCH_LOOKUPS,
 	'gt',
 	'gte',
 	'lt',

@@ -7,6 +7,7 @@
 import { Q } from '../../db/expressions';
 import type { Field } from '../../db/fields';
 import type { ModelMeta } from '../../db/meta';
+import { MATCH_LOOKUPS } from '../../db/lookups';
 import type { Model, ModelClass } from '../../db/model';
 import type { QuerySet } from '../../db/queryset';
 import { ModelForm } from '../../forms/models';
@@ -46,16 +47,9 @@ function constructSearch(opts: ModelMeta, name: string): string {
 	return `${name}__icontains`;
 }
 
-const SEARCH_LOOKUPS = new Set([
-	'exact',
-	'iexact',
-	'contains',
-	'icontains',
-	'startswith',
-	'istartswith',
-	'endswith',
-	'iendswith'
-]);
+// The lookups a search field may end with here. Django accepts any lookup registered on the field
+// (`Field.get_lookup()`); this simulation keeps to the ones that match a value.
+const SEARCH_LOOKUPS: ReadonlySet<string> = new Set(MATCH_LOOKUPS);
 
 /**
  * `lookup_spawns_duplicates()`, for the first step of the path: a column or a ForeignKey of the
